@@ -1,0 +1,45 @@
+package com.tradesignals.platform.audit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+/** Writes audit entries. Call it inside the transaction of the audited action, so both commit or neither. */
+@ApplicationScoped
+public class AuditLog implements PanacheRepositoryBase<AuditEntry, Long> {
+
+    private final ObjectMapper objectMapper;
+    private final Clock clock;
+
+    AuditLog(ObjectMapper objectMapper, Clock clock) {
+        this.objectMapper = objectMapper;
+        this.clock = clock;
+    }
+
+    public Uni<Void> record(String actor, String action, String target, Map<String, ?> details) {
+        AuditEntry entry = new AuditEntry();
+        entry.actor = actor;
+        entry.action = action;
+        entry.target = target;
+        entry.details = toJson(details);
+        entry.occurredAt = clock.instant();
+        return persist(entry).replaceWithVoid();
+    }
+
+    public Uni<List<AuditEntry>> forTarget(String target) {
+        return list("target = ?1 order by id", target);
+    }
+
+    private String toJson(Map<String, ?> details) {
+        try {
+            return objectMapper.writeValueAsString(details);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("audit details must be serialisable", e);
+        }
+    }
+}

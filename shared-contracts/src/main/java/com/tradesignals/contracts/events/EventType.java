@@ -1,0 +1,63 @@
+package com.tradesignals.contracts.events;
+
+import com.tradesignals.contracts.Topics;
+import com.tradesignals.contracts.events.devices.DeviceKeyRotated;
+import com.tradesignals.contracts.events.devices.DeviceRegistered;
+import com.tradesignals.contracts.events.devices.DeviceRenamed;
+import com.tradesignals.contracts.events.devices.DeviceRevoked;
+import com.tradesignals.contracts.events.executions.ExecutionFailed;
+import com.tradesignals.contracts.events.executions.FillBusted;
+import com.tradesignals.contracts.events.executions.FillRecorded;
+import com.tradesignals.contracts.events.executions.SignalAcknowledged;
+import com.tradesignals.contracts.events.signals.SignalIssued;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Every event type: its CloudEvents {@code type}, the topic it travels on and the record that is its
+ * {@code data}. Types end in their version; a breaking change is a new type, never an edit of an old one.
+ */
+public enum EventType {
+    SIGNAL_ISSUED("signal.issued.v1", Topics.SIGNALS, SignalIssued.class),
+    DEVICE_REGISTERED("device.registered.v1", Topics.DEVICES_LIFECYCLE, DeviceRegistered.class),
+    DEVICE_RENAMED("device.renamed.v1", Topics.DEVICES_LIFECYCLE, DeviceRenamed.class),
+    DEVICE_KEY_ROTATED("device.key-rotated.v1", Topics.DEVICES_LIFECYCLE, DeviceKeyRotated.class),
+    DEVICE_REVOKED("device.revoked.v1", Topics.DEVICES_LIFECYCLE, DeviceRevoked.class),
+    EXECUTION_ACKNOWLEDGED("execution.acknowledged.v1", Topics.EXECUTIONS, SignalAcknowledged.class),
+    EXECUTION_FILL_RECORDED("execution.fill-recorded.v1", Topics.EXECUTIONS, FillRecorded.class),
+    EXECUTION_FAILED("execution.failed.v1", Topics.EXECUTIONS, ExecutionFailed.class),
+    EXECUTION_FILL_BUSTED("execution.fill-busted.v1", Topics.EXECUTIONS, FillBusted.class);
+
+    private final String type;
+    private final String topic;
+    private final Class<? extends IntegrationEvent> dataClass;
+
+    EventType(String type, String topic, Class<? extends IntegrationEvent> dataClass) {
+        this.type = type;
+        this.topic = topic;
+        this.dataClass = dataClass;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    public Class<? extends IntegrationEvent> dataClass() {
+        return dataClass;
+    }
+
+    public static Optional<EventType> fromType(String type) {
+        return Arrays.stream(values()).filter(eventType -> eventType.type.equals(type)).findFirst();
+    }
+
+    public static EventType of(IntegrationEvent event) {
+        return Arrays.stream(values())
+                .filter(eventType -> eventType.dataClass == event.getClass())
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no event type for " + event.getClass()));
+    }
+}

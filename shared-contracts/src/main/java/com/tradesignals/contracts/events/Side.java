@@ -1,0 +1,7 @@
+package com.tradesignals.contracts.events;
+
+/** Direction of a trade. */
+public enum Side {
+    BUY,
+    SELL
+}

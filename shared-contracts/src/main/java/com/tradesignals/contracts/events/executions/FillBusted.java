@@ -1,0 +1,23 @@
+package com.tradesignals.contracts.events.executions;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import com.tradesignals.contracts.events.IntegrationEvent;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+/** An administrator reversed a previously recorded fill; whatever was derived from it must be undone. */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record FillBusted(
+        UUID fillId,
+        UUID signalId,
+        String tradeId,
+        UUID userId,
+        UUID deviceId,
+        BigDecimal size,
+        BigDecimal price,
+        BigDecimal notional,
+        String reason,
+        Instant bustedAt) implements IntegrationEvent {
+}

@@ -1,0 +1,7 @@
+package com.tradesignals.contracts.events.signals;
+
+public enum OrderType {
+    MARKET,
+    LIMIT,
+    STOP
+}

@@ -1,0 +1,29 @@
+package com.tradesignals.contracts.events.signals;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import com.tradesignals.contracts.events.IntegrationEvent;
+import com.tradesignals.contracts.events.Side;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A trade signal for one user, published by the upstream Signals API on {@code signals.v1}.
+ * Prices and sizes are decimals (up to 8 places); {@code price} is the reference price slippage is
+ * measured against; stop loss and take profit may be absent.
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record SignalIssued(
+        UUID signalId,
+        UUID userId,
+        String instrument,
+        Side side,
+        OrderType orderType,
+        BigDecimal size,
+        BigDecimal price,
+        BigDecimal stopLoss,
+        BigDecimal takeProfit,
+        Instant issuedAt,
+        Instant expiresAt) implements IntegrationEvent {
+}

@@ -1,0 +1,97 @@
+package com.tradesignals.contracts.signing;
+
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The device request signing scheme, version 1 ({@code DHMAC-SHA256}). The one implementation used by
+ * the services, the tests and the reference device client; docs/device-signing.md describes it for
+ * client developers and shared-contracts/src/test/resources/dhmac-sha256-v1-vectors.json holds test vectors.
+ *
+ * <p>The string to sign joins with {@code \n}: the scheme name, ts, nonce, method, path, canonical query,
+ * hex SHA-256 of the body, kid. The signature is the lower-case hex HMAC-SHA256 of it under the device secret.
+ */
+public final class DeviceRequestSigning {
+
+    public static final String SCHEME = "DHMAC-SHA256";
+    private static final HexFormat HEX = HexFormat.of();
+
+    private DeviceRequestSigning() {
+    }
+
+    public static String stringToSign(DeviceKeyId keyId, long timestampMillis, String nonce, SignedRequest request) {
+        return String.join("\n",
+                SCHEME,
+                Long.toString(timestampMillis),
+                nonce,
+                request.method(),
+                request.path(),
+                canonicalQuery(request.rawQuery()),
+                request.bodySha256(),
+                keyId.toString());
+    }
+
+    public static String sign(byte[] secret, String stringToSign) {
+        return HEX.formatHex(DeviceSecrets.hmacSha256(secret, stringToSign.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Compares in constant time, so the time taken tells nothing about how much of a guess was right. */
+    public static boolean isValidSignature(byte[] secret, String stringToSign, String signatureHex) {
+        byte[] expected = sign(secret, stringToSign).getBytes(StandardCharsets.US_ASCII);
+        return MessageDigest.isEqual(expected, signatureHex.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    public static String sha256Hex(byte[] body) {
+        try {
+            return HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(body == null ? new byte[0] : body));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    /**
+     * Decodes each {@code name=value} pair, re-encodes both per RFC 3986 (unreserved characters stay,
+     * everything else becomes {@code %XX} in upper case; {@code +} is a literal plus), sorts by name then
+     * value and joins with {@code &}. A pair without {@code =} has an empty value.
+     */
+    public static String canonicalQuery(String rawQuery) {
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return "";
+        }
+        List<Map.Entry<String, String>> pairs = new ArrayList<>();
+        for (String pair : rawQuery.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            String name = equals < 0 ? pair : pair.substring(0, equals);
+            String value = equals < 0 ? "" : pair.substring(equals + 1);
+            pairs.add(Map.entry(encode(percentDecode(name)), encode(percentDecode(value))));
+        }
+        pairs.sort(Map.Entry.<String, String>comparingByKey().thenComparing(Map.Entry.comparingByValue()));
+        StringBuilder canonical = new StringBuilder();
+        for (Map.Entry<String, String> pair : pairs) {
+            if (canonical.length() > 0) {
+                canonical.append('&');
+            }
+            canonical.append(pair.getKey()).append('=').append(pair.getValue());
+        }
+        return canonical.toString();
+    }
+
+    private static String percentDecode(String text) {
+        return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8)
+                .replace("+", "%20").replace("*", "%2A").replace("%7E", "~");
+    }
+}

@@ -1,0 +1,64 @@
+package com.tradesignals.testsupport;
+
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/** Talks to the test broker directly, as another service or the upstream Signals API would. */
+public final class TestKafka {
+
+    private static KafkaProducer<String, String> producer;
+
+    private TestKafka() {
+    }
+
+    public static KafkaCompanion companion() {
+        return new KafkaCompanion(KafkaBroker.shared().bootstrapServers());
+    }
+
+    /** Publishes {@code data} as a binary-mode CloudEvent with the given id and type; waits for the broker's ack. */
+    public static void publishCloudEvent(String topic, String key, String eventId, String type, String data) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, data);
+        header(record, "ce_specversion", "1.0");
+        header(record, "ce_id", eventId);
+        header(record, "ce_type", type);
+        header(record, "ce_source", "test");
+        header(record, "ce_time", Instant.now().toString());
+        header(record, "content-type", "application/json");
+        try {
+            producer().send(record).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not publish to " + topic, e);
+        }
+    }
+
+    public static String newEventId() {
+        return UUID.randomUUID().toString();
+    }
+
+    private static void header(ProducerRecord<String, String> record, String name, String value) {
+        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static synchronized KafkaProducer<String, String> producer() {
+        if (producer == null) {
+            producer = new KafkaProducer<>(Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.shared().bootstrapServers(),
+                    ProducerConfig.ACKS_CONFIG, "all"),
+                    new StringSerializer(), new StringSerializer());
+        }
+        return producer;
+    }
+}

@@ -1,0 +1,67 @@
+package com.tradesignals.testsupport;
+
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.util.KeyUtils;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.PrivateKey;
+import java.util.Set;
+import java.util.UUID;
+
+/** Real RS256 tokens, signed with the committed dev-only key, as the platform's identity service would issue. */
+public final class TestTokens {
+
+    public static final String ISSUER = "https://identity.tradesignals.dev";
+    private static PrivateKey signingKey;
+
+    private TestTokens() {
+    }
+
+    public static String user(UUID userId) {
+        return token(userId, "user");
+    }
+
+    public static String admin(UUID userId) {
+        return token(userId, "user", "admin");
+    }
+
+    public static String token(UUID userId, String... roles) {
+        return Jwt.issuer(ISSUER).subject(userId.toString()).groups(Set.of(roles)).expiresIn(3600)
+                .sign(signingKey());
+    }
+
+    /** A token signed by a key the services do not trust. */
+    public static String forgedUser(UUID userId) {
+        try {
+            java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return Jwt.issuer(ISSUER).subject(userId.toString()).groups(Set.of("user")).expiresIn(3600)
+                    .sign(generator.generateKeyPair().getPrivate());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static synchronized PrivateKey signingKey() {
+        if (signingKey == null) {
+            try {
+                signingKey = KeyUtils.decodePrivateKey(Files.readString(devKeys().resolve("dev-only-jwt-private.pem")));
+            } catch (IOException | GeneralSecurityException e) {
+                throw new IllegalStateException("cannot read the dev-only JWT signing key", e);
+            }
+        }
+        return signingKey;
+    }
+
+    static Path devKeys() {
+        for (Path directory = Path.of("").toAbsolutePath(); directory != null; directory = directory.getParent()) {
+            Path keys = directory.resolve("dev/keys");
+            if (Files.isDirectory(keys)) {
+                return keys;
+            }
+        }
+        throw new IllegalStateException("dev/keys not found above " + Path.of("").toAbsolutePath());
+    }
+}
