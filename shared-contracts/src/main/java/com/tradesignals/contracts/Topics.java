@@ -15,8 +15,8 @@ public final class Topics {
     private Topics() {
     }
 
-    /** Where a consumer parks a record it cannot process: {@code <topic>.dlq}. */
-    public static String deadLetterTopic(String topic) {
-        return topic + ".dlq";
+    /** Where a consuming service parks a record of {@code topic} it cannot process. */
+    public static String deadLetterTopic(String topic, String consumingService) {
+        return topic + "." + consumingService + ".dlq";
     }
 }

@@ -3,6 +3,7 @@ package com.tradesignals.platform.problem;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.tradesignals.platform.problem.Problem.FieldError;
 import io.quarkus.security.AuthenticationFailedException;
@@ -56,7 +57,8 @@ public class ProblemMappers {
                 uri, List.of());
     }
 
-    @ServerExceptionMapper
+    // Declared for MismatchedInputException too: Quarkus has a built-in mapper for that subtype.
+    @ServerExceptionMapper({ JsonMappingException.class, MismatchedInputException.class })
     public Response unreadableField(JsonMappingException mismatch, UriInfo uri) {
         String field = jsonPath(mismatch);
         String reason = mismatch instanceof UnrecognizedPropertyException ? "unknown field" : "wrong type or format";

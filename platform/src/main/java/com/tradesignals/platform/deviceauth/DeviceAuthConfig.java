@@ -1,0 +1,21 @@
+package com.tradesignals.platform.deviceauth;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Device request authentication, shared by the services that accept signed device requests. */
+@ConfigMapping(prefix = "device-auth")
+public interface DeviceAuthConfig {
+
+    /**
+     * 64 hex characters: the master key every device secret is derived from ({@code DEVICE_AUTH_MASTER_KEY},
+     * from a Secret in production). Required by the services that issue or verify device keys.
+     */
+    Optional<String> masterKey();
+
+    /** How far a request's timestamp may be from the server's clock, either way. */
+    @WithDefault("60s")
+    Duration clockSkew();
+}
