@@ -1,0 +1,67 @@
+package com.tradesignals.execution.devices;
+
+import com.tradesignals.contracts.events.IntegrationEvent;
+import com.tradesignals.contracts.events.devices.DeviceKeyRotated;
+import com.tradesignals.contracts.events.devices.DeviceRegistered;
+import com.tradesignals.contracts.events.devices.DeviceRevoked;
+import com.tradesignals.platform.inbox.Inbox;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/** Keeps {@link KnownDevice} in step with devices.lifecycle.v1, each event applied once. */
+@ApplicationScoped
+public class DeviceLifecycleConsumer {
+
+    private static final String CONSUMER = "devices-lifecycle";
+
+    private final Inbox inbox;
+    private final KnownDeviceRepository devices;
+
+    DeviceLifecycleConsumer(Inbox inbox, KnownDeviceRepository devices) {
+        this.inbox = inbox;
+        this.devices = devices;
+    }
+
+    @Incoming(CONSUMER)
+    public Uni<Void> consume(Message<String> message) {
+        return inbox.consume(CONSUMER, message, this::apply);
+    }
+
+    private Uni<Void> apply(IntegrationEvent event) {
+        if (event instanceof DeviceRegistered registered) {
+            return devices.findById(registered.deviceId()).chain(existing -> {
+                if (existing != null) {
+                    return Uni.createFrom().voidItem();
+                }
+                KnownDevice device = new KnownDevice();
+                device.deviceId = registered.deviceId();
+                device.userId = registered.userId();
+                device.isActive = true;
+                device.keyVersion = registered.keyVersion();
+                device.updatedAt = registered.occurredAt();
+                return devices.persist(device).replaceWithVoid();
+            });
+        }
+        if (event instanceof DeviceKeyRotated rotated) {
+            return devices.findById(rotated.deviceId()).invoke(device -> {
+                if (device != null && rotated.keyVersion() > device.keyVersion) {
+                    device.previousKeyVersion = device.keyVersion;
+                    device.previousKeyValidUntil = rotated.previousKeyValidUntil();
+                    device.keyVersion = rotated.keyVersion();
+                    device.updatedAt = rotated.occurredAt();
+                }
+            }).replaceWithVoid();
+        }
+        if (event instanceof DeviceRevoked revoked) {
+            return devices.findById(revoked.deviceId()).invoke(device -> {
+                if (device != null) {
+                    device.isActive = false;
+                    device.updatedAt = revoked.occurredAt();
+                }
+            }).replaceWithVoid();
+        }
+        return Uni.createFrom().voidItem();
+    }
+}
