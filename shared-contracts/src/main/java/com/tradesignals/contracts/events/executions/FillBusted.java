@@ -1,5 +1,6 @@
 package com.tradesignals.contracts.events.executions;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import com.tradesignals.contracts.events.IntegrationEvent;
@@ -15,9 +16,9 @@ public record FillBusted(
         String tradeId,
         UUID userId,
         UUID deviceId,
-        BigDecimal size,
-        BigDecimal price,
-        BigDecimal notional,
+        @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal size,
+        @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal price,
+        @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal notional,
         String reason,
         Instant bustedAt) implements IntegrationEvent {
 }

@@ -1,5 +1,6 @@
 package com.tradesignals.contracts.events.signals;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import com.tradesignals.contracts.events.IntegrationEvent;
@@ -10,7 +11,7 @@ import java.util.UUID;
 
 /**
  * A trade signal for one user, published by the upstream Signals API on {@code signals.v1}.
- * Prices and sizes are decimals (up to 8 places); {@code price} is the reference price slippage is
+ * Prices and sizes are decimals written as JSON strings (exact, up to 8 places); {@code price} is the reference price slippage is
  * measured against; stop loss and take profit may be absent.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -20,10 +21,10 @@ public record SignalIssued(
         String instrument,
         Side side,
         OrderType orderType,
-        BigDecimal size,
-        BigDecimal price,
-        BigDecimal stopLoss,
-        BigDecimal takeProfit,
+        @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal size,
+        @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal price,
+        @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal stopLoss,
+        @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal takeProfit,
         Instant issuedAt,
         Instant expiresAt) implements IntegrationEvent {
 }
