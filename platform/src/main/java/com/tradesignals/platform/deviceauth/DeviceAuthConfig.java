@@ -18,4 +18,12 @@ public interface DeviceAuthConfig {
     /** How far a request's timestamp may be from the server's clock, either way. */
     @WithDefault("60s")
     Duration clockSkew();
+
+    /** Largest body a signed request may have (it is read whole to check its hash). */
+    @WithDefault("65536")
+    int maxBodyBytes();
+
+    /** How often nonces past their window are deleted. */
+    @WithDefault("60s")
+    Duration noncePurgeInterval();
 }

@@ -1,6 +1,8 @@
 package com.tradesignals.contracts.events;
 
 import com.tradesignals.contracts.Topics;
+import com.tradesignals.contracts.events.affiliates.CommissionAccrued;
+import com.tradesignals.contracts.events.affiliates.PayoutStatusChanged;
 import com.tradesignals.contracts.events.devices.DeviceKeyRotated;
 import com.tradesignals.contracts.events.devices.DeviceRegistered;
 import com.tradesignals.contracts.events.devices.DeviceRenamed;
@@ -26,7 +28,9 @@ public enum EventType {
     EXECUTION_ACKNOWLEDGED("execution.acknowledged.v1", Topics.EXECUTIONS, SignalAcknowledged.class),
     EXECUTION_FILL_RECORDED("execution.fill-recorded.v1", Topics.EXECUTIONS, FillRecorded.class),
     EXECUTION_FAILED("execution.failed.v1", Topics.EXECUTIONS, ExecutionFailed.class),
-    EXECUTION_FILL_BUSTED("execution.fill-busted.v1", Topics.EXECUTIONS, FillBusted.class);
+    EXECUTION_FILL_BUSTED("execution.fill-busted.v1", Topics.EXECUTIONS, FillBusted.class),
+    AFFILIATE_COMMISSION_ACCRUED("affiliate.commission-accrued.v1", Topics.AFFILIATES, CommissionAccrued.class),
+    AFFILIATE_PAYOUT_STATUS_CHANGED("affiliate.payout-status-changed.v1", Topics.AFFILIATES, PayoutStatusChanged.class);
 
     private final String type;
     private final String topic;

@@ -1,0 +1,91 @@
+package com.tradesignals.device.auth;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+import com.tradesignals.contracts.signing.DeviceKeyId;
+import com.tradesignals.contracts.signing.DeviceRequestSigner;
+import com.tradesignals.testsupport.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The shared DHMAC-SHA256 mechanism against this service's registry, through a test-only endpoint. */
+@QuarkusTest
+class DeviceAuthenticationTest {
+
+    private static final String PATH = "/test/signed-echo";
+    private static final String BODY = "{\"hello\":\"world\"}";
+
+    private UUID user;
+    private DeviceRequestSigner signer;
+
+    @BeforeEach
+    void registerDevice() {
+        user = UUID.randomUUID();
+        var registered = given().auth().oauth2(TestTokens.user(user)).contentType(ContentType.JSON)
+                .body("{\"name\":\"EA\"}").post("/api/v1/devices/register")
+                .then().statusCode(201).extract().jsonPath();
+        signer = new DeviceRequestSigner(DeviceKeyId.parse(registered.getString("kid")), registered.getString("secret"));
+    }
+
+    @Test
+    void aCorrectlySignedRequestActsAsTheDeviceAndItsBodyStillReachesTheEndpoint() {
+        post(signer.authorization("POST", PATH, "", BODY), BODY)
+                .statusCode(200)
+                .header("X-Server-Time", notNullValue())
+                .body("device_id", equalTo(signer.keyId().deviceId().toString()))
+                .body("user_id", equalTo(user.toString()))
+                .body("body.hello", equalTo("world"));
+    }
+
+    @Test
+    void aReplayedNonceIsRejected() {
+        String authorization = signer.authorization("POST", PATH, "", BODY);
+        post(authorization, BODY).statusCode(200);
+        refused(post(authorization, BODY));
+    }
+
+    @Test
+    void aTimestampOutsideTheWindowIsRejected() {
+        long twoMinutesAgo = System.currentTimeMillis() - Duration.ofMinutes(2).toMillis();
+        refused(post(signer.authorization("POST", PATH, "", BODY, twoMinutesAgo, DeviceRequestSigner.newNonce()), BODY));
+    }
+
+    @Test
+    void aBodyChangedAfterSigningIsRejected() {
+        refused(post(signer.authorization("POST", PATH, "", BODY), "{\"hello\":\"mars\"}"));
+    }
+
+    @Test
+    void aWrongSecretOrAnUnknownKeyIsRejected() {
+        DeviceRequestSigner wrongSecret = new DeviceRequestSigner(signer.keyId(), "00".repeat(32));
+        refused(post(wrongSecret.authorization("POST", PATH, "", BODY), BODY));
+
+        DeviceRequestSigner unknownVersion = new DeviceRequestSigner(
+                new DeviceKeyId(signer.keyId().deviceId(), 7), "00".repeat(32));
+        refused(post(unknownVersion.authorization("POST", PATH, "", BODY), BODY));
+    }
+
+    @Test
+    void aUserTokenDoesNotAuthenticateADeviceEndpoint() {
+        given().auth().oauth2(TestTokens.user(user)).contentType(ContentType.JSON).body(BODY)
+                .when().post(PATH)
+                .then().statusCode(401).contentType("application/problem+json");
+    }
+
+    private static ValidatableResponse post(String authorization, String body) {
+        return given().header("Authorization", authorization).contentType(ContentType.JSON).body(body)
+                .when().post(PATH).then();
+    }
+
+    private static void refused(ValidatableResponse response) {
+        response.statusCode(401).contentType("application/problem+json")
+                .body("type", equalTo("/problems/unauthenticated"));
+    }
+}

@@ -1,0 +1,29 @@
+package com.tradesignals.device.auth;
+
+import com.tradesignals.platform.deviceauth.DeviceIdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.annotation.HttpAuthenticationMechanism;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import java.util.Map;
+
+/** Test-only endpoint: answers who signed and the body it read after authentication. */
+@Path("/test/signed-echo")
+@RolesAllowed(DeviceIdentityProvider.ROLE)
+@HttpAuthenticationMechanism("DHMAC-SHA256")
+public class SignedEchoResource {
+
+    private final SecurityIdentity identity;
+
+    SignedEchoResource(SecurityIdentity identity) {
+        this.identity = identity;
+    }
+
+    @POST
+    public Map<String, Object> echo(Map<String, Object> body) {
+        return Map.of("device_id", identity.getPrincipal().getName(),
+                "user_id", identity.getAttribute(DeviceIdentityProvider.USER_ID).toString(),
+                "body", body);
+    }
+}
