@@ -1,0 +1,491 @@
+// Cross-checks between the deployment files and what the services actually read. Each function takes
+// parsed objects plus the facts derived from the repository (lib/repo.js) and returns a list of problems,
+// one readable sentence each; an empty list means no drift. Tests feed them altered copies to prove they fail.
+import { unknownEnv, gatewayTemplateVars, gatewayRoutes } from "./repo.js";
+
+const byKind = (objs, kind) => objs.filter((o) => o?.kind === kind);
+const named = (objs, kind, name) => objs.find((o) => o?.kind === kind && o.metadata?.name === name);
+const hostPort = (s) => /^([^:/]+):(\d+)$/.exec(String(s ?? ""));
+const urlParts = (s) => /^(?:jdbc:)?postgresql:\/\/([^:/]+)(?::(\d+))?\/([^?]+)/.exec(String(s ?? ""));
+
+/** The name of a ConfigMap as written in the sources: kustomize appends -<hash> to generated ones. */
+const findConfigMap = (objs, name) => named(objs, "ConfigMap", name);
+
+/** The environment of a container: explicit env plus keys of ConfigMaps pulled in with envFrom. */
+function containerEnv(objs, container, where, problems) {
+  const env = new Map();
+  for (const from of container.envFrom ?? []) {
+    if (from.secretRef) {
+      problems.push(`${where}: envFrom secretRef ${from.secretRef.name} hides which variables are set; use env with secretKeyRef`);
+    }
+    if (!from.configMapRef) continue;
+    const cm = findConfigMap(objs, from.configMapRef.name);
+    if (!cm) {
+      problems.push(`${where}: envFrom ConfigMap ${from.configMapRef.name} is not in the manifests`);
+      continue;
+    }
+    for (const [k, v] of Object.entries(cm.data ?? {})) env.set(k, { value: v, source: `ConfigMap ${cm.metadata.name}` });
+  }
+  for (const e of container.env ?? []) env.set(e.name, { value: e.value, valueFrom: e.valueFrom, source: "env" });
+  return env;
+}
+
+function resolvePort(container, port) {
+  if (typeof port === "number") return port;
+  return container.ports?.find((p) => p.name === port)?.containerPort;
+}
+
+function checkProbe(where, container, probe, kindOfProbe, expectedPath, expectedPort, problems, required = true) {
+  if (!probe) {
+    if (required) problems.push(`${where}: no ${kindOfProbe}`);
+    return;
+  }
+  const get = probe.httpGet;
+  if (!get) {
+    problems.push(`${where}: ${kindOfProbe} is not an HTTP GET on ${expectedPath}`);
+    return;
+  }
+  if (get.path !== expectedPath) {
+    problems.push(`${where}: ${kindOfProbe} path ${get.path} differs from the service's ${expectedPath}`);
+  }
+  const port = resolvePort(container, get.port);
+  if (port !== expectedPort) {
+    problems.push(`${where}: ${kindOfProbe} port ${get.port} (${port ?? "unresolved"}) differs from quarkus.http.port ${expectedPort}`);
+  }
+}
+
+function checkEnvNames(where, svc, names, problems) {
+  for (const name of names) {
+    const why = unknownEnv(svc, name);
+    if (why) problems.push(`${where}: ${why}`);
+  }
+  for (const name of svc.requiredEnv) {
+    if (!names.includes(name)) problems.push(`${where}: required ${name} is not set`);
+  }
+}
+
+function checkPodSecurity(where, pod, container, problems) {
+  const psc = pod.securityContext ?? {};
+  const sc = container.securityContext ?? {};
+  if (!(sc.runAsNonRoot ?? psc.runAsNonRoot)) problems.push(`${where}: runAsNonRoot is not set`);
+  const uid = sc.runAsUser ?? psc.runAsUser;
+  if (uid === 0) problems.push(`${where}: runs as uid 0`);
+  if (sc.readOnlyRootFilesystem !== true) problems.push(`${where}: the root filesystem is not read-only`);
+  if (sc.allowPrivilegeEscalation !== false) problems.push(`${where}: allowPrivilegeEscalation is not false`);
+  if (!(sc.capabilities?.drop ?? []).includes("ALL")) problems.push(`${where}: capabilities are not all dropped`);
+  const tmp = (container.volumeMounts ?? []).find((m) => m.mountPath === "/tmp");
+  const vol = tmp && (pod.volumes ?? []).find((v) => v.name === tmp.name);
+  if (!vol?.emptyDir) problems.push(`${where}: /tmp is not an emptyDir (needed with a read-only root filesystem)`);
+}
+
+/** Everything about one service's Kubernetes objects. */
+function checkK8sService(objs, svc, problems) {
+  const dep = named(objs, "Deployment", svc.name);
+  if (!dep) return problems.push(`Deployment ${svc.name} is missing`);
+  const pod = dep.spec?.template?.spec ?? {};
+  const podLabels = dep.spec?.template?.metadata?.labels ?? {};
+  const container = (pod.containers ?? []).find((c) => c.name === svc.name) ?? pod.containers?.[0];
+  const where = `Deployment ${svc.name}`;
+  if (!container) return problems.push(`${where}: no container`);
+
+  const http = (container.ports ?? []).find((p) => p.name === "http");
+  if (!http) problems.push(`${where}: no container port named http`);
+  else if (http.containerPort !== svc.port) {
+    problems.push(`${where}: containerPort ${http.containerPort} differs from quarkus.http.port ${svc.port}`);
+  }
+  checkProbe(where, container, container.livenessProbe, "livenessProbe", svc.health.live, svc.port, problems);
+  checkProbe(where, container, container.readinessProbe, "readinessProbe", svc.health.ready, svc.port, problems);
+  checkProbe(where, container, container.startupProbe, "startupProbe", svc.health.started, svc.port, problems, false);
+  if (dep.spec?.strategy?.type !== "RollingUpdate") problems.push(`${where}: strategy is not RollingUpdate`);
+  const res = container.resources ?? {};
+  for (const r of ["cpu", "memory"]) {
+    if (!res.requests?.[r]) problems.push(`${where}: no ${r} request`);
+    if (!res.limits?.[r]) problems.push(`${where}: no ${r} limit`);
+  }
+  checkPodSecurity(where, pod, container, problems);
+
+  const ann = dep.spec?.template?.metadata?.annotations ?? {};
+  if (ann["prometheus.io/port"] !== undefined && Number(ann["prometheus.io/port"]) !== svc.port) {
+    problems.push(`${where}: prometheus.io/port ${ann["prometheus.io/port"]} differs from quarkus.http.port ${svc.port}`);
+  }
+  if (ann["prometheus.io/path"] !== undefined && ann["prometheus.io/path"] !== svc.metricsPath) {
+    problems.push(`${where}: prometheus.io/path ${ann["prometheus.io/path"]} differs from the metrics path ${svc.metricsPath}`);
+  }
+
+  const env = containerEnv(objs, container, where, problems);
+  checkEnvNames(where, svc, [...env.keys()], problems);
+
+  // The JWT public key: the configured path must be a file of a mounted Secret volume.
+  const jwt = env.get("MP_JWT_VERIFY_PUBLICKEY_LOCATION")?.value;
+  if (jwt && !/^https?:/.test(jwt)) {
+    const mounted = (container.volumeMounts ?? []).some((m) => {
+      const vol = (pod.volumes ?? []).find((v) => v.name === m.name);
+      if (!vol?.secret || !jwt.startsWith(m.mountPath.replace(/\/$/, "") + "/")) return false;
+      const file = jwt.slice(m.mountPath.replace(/\/$/, "").length + 1);
+      return vol.secret.items ? vol.secret.items.some((i) => i.path === file) : true;
+    });
+    if (!mounted) problems.push(`${where}: MP_JWT_VERIFY_PUBLICKEY_LOCATION ${jwt} is not a file of a mounted Secret volume`);
+  }
+  // Secrets only as references.
+  for (const [name, e] of env) {
+    if (/PASSWORD|MASTER_KEY|SECRET/.test(name) && e.value !== undefined) {
+      problems.push(`${where}: ${name} has a literal value in ${e.source}; reference a Secret instead`);
+    }
+  }
+
+  // The database: URL host is the -rw Service of a CloudNativePG Cluster whose database the URL names, and the
+  // credentials come from that Cluster's generated -app Secret.
+  const dbClusters = new Set();
+  for (const key of ["QUARKUS_DATASOURCE_REACTIVE_URL", "QUARKUS_DATASOURCE_JDBC_URL"]) {
+    const url = urlParts(env.get(key)?.value);
+    if (!url) {
+      if (env.has(key)) problems.push(`${where}: ${key} is not a postgresql URL`);
+      continue;
+    }
+    const cluster = url[1].replace(/-rw$/, "");
+    const db = named(objs, "Cluster", cluster);
+    if (!url[1].endsWith("-rw") || !db) {
+      problems.push(`${where}: ${key} host ${url[1]} is not the -rw Service of a CloudNativePG Cluster`);
+      continue;
+    }
+    dbClusters.add(cluster);
+    if (db.spec?.bootstrap?.initdb?.database !== url[3]) {
+      problems.push(`${where}: ${key} names database ${url[3]}, Cluster ${cluster} creates ${db.spec?.bootstrap?.initdb?.database}`);
+    }
+  }
+  if (dbClusters.size > 1) problems.push(`${where}: the reactive and JDBC URLs point at different databases`);
+  const cluster = [...dbClusters][0];
+  for (const key of ["QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD"]) {
+    const ref = env.get(key)?.valueFrom?.secretKeyRef;
+    if (env.has(key) && cluster && ref?.name !== `${cluster}-app`) {
+      problems.push(`${where}: ${key} does not come from Secret ${cluster}-app (CloudNativePG's application credentials)`);
+    }
+  }
+  // Kafka: the bootstrap Service Strimzi creates for a Kafka in these manifests.
+  const boot = hostPort(env.get("KAFKA_BOOTSTRAP_SERVERS")?.value);
+  const kafkaNames = byKind(objs, "Kafka").map((k) => k.metadata.name);
+  if (env.has("KAFKA_BOOTSTRAP_SERVERS") && !(boot && kafkaNames.some((k) => boot[1] === `${k}-kafka-bootstrap`))) {
+    problems.push(`${where}: KAFKA_BOOTSTRAP_SERVERS ${env.get("KAFKA_BOOTSTRAP_SERVERS")?.value} is not the bootstrap Service of a Kafka here`);
+  }
+
+  const sa = named(objs, "ServiceAccount", pod.serviceAccountName);
+  if (!sa) problems.push(`${where}: ServiceAccount ${pod.serviceAccountName} is missing`);
+  else if (sa.automountServiceAccountToken !== false || pod.automountServiceAccountToken !== false) {
+    problems.push(`${where}: the service account token is mounted`);
+  }
+
+  // Service, HPA, PDB.
+  const service = named(objs, "Service", svc.name);
+  if (!service) problems.push(`Service ${svc.name} is missing`);
+  else {
+    const sp = service.spec?.ports?.[0];
+    if (sp?.port !== svc.port) problems.push(`Service ${svc.name}: port ${sp?.port} differs from quarkus.http.port ${svc.port}`);
+    if (resolvePort(container, sp?.targetPort ?? sp?.port) !== svc.port) {
+      problems.push(`Service ${svc.name}: targetPort ${sp?.targetPort} does not reach the container's port ${svc.port}`);
+    }
+    if (!selects(service.spec?.selector, podLabels)) problems.push(`Service ${svc.name}: selector does not match the pods`);
+  }
+  const hpa = byKind(objs, "HorizontalPodAutoscaler").find((h) => h.spec?.scaleTargetRef?.name === svc.name);
+  if (!hpa) problems.push(`no HorizontalPodAutoscaler scales ${svc.name}`);
+  else {
+    if (!(hpa.spec.metrics ?? []).some((m) => m.type === "Resource" && m.resource?.name === "cpu")) {
+      problems.push(`HorizontalPodAutoscaler ${hpa.metadata.name}: no CPU metric`);
+    }
+    for (const m of hpa.spec.metrics ?? []) {
+      if (m.type === "Pods" && !svc.gauges.has(m.pods?.metric?.name)) {
+        problems.push(`HorizontalPodAutoscaler ${hpa.metadata.name}: pods metric ${m.pods?.metric?.name} is not a gauge ${svc.name} registers (it has: ${[...svc.gauges].join(", ") || "none"})`);
+      }
+    }
+  }
+  const pdb = byKind(objs, "PodDisruptionBudget").find((p) => selects(p.spec?.selector?.matchLabels, podLabels));
+  if (!pdb) problems.push(`no PodDisruptionBudget covers ${svc.name}`);
+
+  // NetworkPolicy: the service's own policy allows egress to its own database only.
+  const np = byKind(objs, "NetworkPolicy").find((p) => selects(p.spec?.podSelector?.matchLabels, podLabels) && Object.keys(p.spec?.podSelector?.matchLabels ?? {}).length);
+  if (!np) problems.push(`no NetworkPolicy of its own selects ${svc.name}`);
+  else {
+    const dbs = (np.spec.egress ?? []).flatMap((e) => e.to ?? []).map((t) => t.podSelector?.matchLabels?.["cnpg.io/cluster"]).filter(Boolean);
+    if (cluster && (dbs.length !== 1 || dbs[0] !== cluster)) {
+      problems.push(`NetworkPolicy ${np.metadata.name}: egress to databases ${dbs.join(", ") || "none"}, expected only ${cluster}`);
+    }
+    if (!(np.spec.ingress ?? []).every((i) => (i.ports ?? []).every((p) => p.port === svc.port || p.port === "http"))) {
+      problems.push(`NetworkPolicy ${np.metadata.name}: ingress on a port other than ${svc.port}`);
+    }
+  }
+}
+
+const selects = (selector, labels) =>
+  selector && Object.keys(selector).length > 0 && Object.entries(selector).every(([k, v]) => labels?.[k] === v);
+
+/** The gateway: env = the template's variables, upstreams = the services' Services, ingress paths = its routes. */
+function checkK8sGateway(objs, facts, problems) {
+  const dep = named(objs, "Deployment", "gateway");
+  if (!dep) return problems.push("Deployment gateway is missing");
+  const pod = dep.spec.template.spec;
+  const container = pod.containers[0];
+  const where = "Deployment gateway";
+  const env = containerEnv(objs, container, where, problems);
+  checkGatewayEnv(where, env, facts, (host, port) => {
+    const s = named(objs, "Service", host);
+    if (!s) return `no Service ${host}`;
+    const p = (s.spec.ports ?? []).find((x) => x.port === port);
+    return p ? null : `Service ${host} has no port ${port}`;
+  }, problems);
+  const gwPort = Number(env.get("GATEWAY_PORT")?.value);
+  const http = container.ports?.find((p) => p.name === "http");
+  if (http?.containerPort !== gwPort) problems.push(`${where}: containerPort ${http?.containerPort} differs from GATEWAY_PORT ${gwPort}`);
+  const healthz = gatewayRoutes(facts.gatewayTemplate).some((r) => r.path === "/healthz");
+  for (const [kind, probe] of [["livenessProbe", container.livenessProbe], ["readinessProbe", container.readinessProbe]]) {
+    if (!healthz) problems.push("gateway template: no /healthz location");
+    checkProbe(where, container, probe, kind, "/healthz", gwPort, problems);
+  }
+  checkPodSecurity(where, pod, container, problems);
+
+  // The template comes in through a ConfigMap mounted at /etc/nginx/templates; it must be the same file.
+  const mount = (container.volumeMounts ?? []).find((m) => m.mountPath === "/etc/nginx/templates");
+  const vol = mount && pod.volumes.find((v) => v.name === mount.name);
+  const cm = vol?.configMap && findConfigMap(objs, vol.configMap.name);
+  if (!cm) problems.push(`${where}: no ConfigMap mounted at /etc/nginx/templates`);
+  else if (cm.data?.["default.conf.template"] !== facts.gatewayTemplate) {
+    problems.push(`ConfigMap ${cm.metadata.name}: default.conf.template differs from gateway/default.conf.template (copy it: cp gateway/default.conf.template k8s/base/gateway/)`);
+  }
+
+  // Ingress: each path goes to the gateway and is a prefix the gateway routes to a service.
+  const routes = gatewayRoutes(facts.gatewayTemplate).filter((r) => r.upstream);
+  const ingresses = byKind(objs, "Ingress");
+  if (!ingresses.length) problems.push("no Ingress for the gateway");
+  const prefixes = new Set();
+  for (const ing of ingresses) {
+    for (const rule of ing.spec?.rules ?? []) {
+      for (const p of rule.http?.paths ?? []) {
+        prefixes.add(p.path);
+        if (p.backend?.service?.name !== "gateway") problems.push(`Ingress ${ing.metadata.name}: ${p.path} bypasses the gateway`);
+        if (!routes.some((r) => r.path === p.path || r.path === `${p.path}/`)) {
+          problems.push(`Ingress ${ing.metadata.name}: ${p.path} is not a path the gateway routes`);
+        }
+      }
+    }
+  }
+  for (const r of routes) {
+    if (!r.exact && ![...prefixes].some((p) => r.path === `${p}/` || r.path === p)) {
+      problems.push(`Ingress: the gateway route ${r.path} is not exposed`);
+    }
+  }
+}
+
+/** Gateway env (k8s or compose): exactly the template's variables; each *_SERVICE_ADDR reaches its service. */
+function checkGatewayEnv(where, env, facts, reach, problems) {
+  const vars = gatewayTemplateVars(facts.gatewayTemplate);
+  for (const v of vars) if (!env.has(v)) problems.push(`${where}: template variable ${v} is not set`);
+  for (const name of env.keys()) {
+    if (!vars.has(name)) problems.push(`${where}: ${name} is not a variable of gateway/default.conf.template`);
+  }
+  for (const svc of facts.services) {
+    const name = `${svc.name.replace(/-service$/, "").toUpperCase()}_SERVICE_ADDR`;
+    if (!vars.has(name)) problems.push(`gateway template: no ${name} for ${svc.name}`);
+    const hp = hostPort(env.get(name)?.value);
+    if (!hp) {
+      if (env.has(name)) problems.push(`${where}: ${name} is not host:port`);
+      continue;
+    }
+    if (Number(hp[2]) !== svc.port) problems.push(`${where}: ${name} port ${hp[2]} differs from ${svc.name}'s quarkus.http.port ${svc.port}`);
+    if (hp[1] !== svc.name) problems.push(`${where}: ${name} host ${hp[1]} is not ${svc.name}`);
+    const why = reach(hp[1], Number(hp[2]));
+    if (why) problems.push(`${where}: ${name}: ${why}`);
+  }
+}
+
+/** Topics: every topic the services use is declared, nothing else is. */
+function checkTopics(objs, facts, problems) {
+  const topics = byKind(objs, "KafkaTopic");
+  const kafkas = new Set(byKind(objs, "Kafka").map((k) => k.metadata.name));
+  const declared = new Map(topics.map((t) => [t.spec?.topicName ?? t.metadata.name, t]));
+  const needed = new Set(facts.topics);
+  for (const svc of facts.services) {
+    for (const i of svc.incoming) {
+      needed.add(i.topic);
+      if (i.dlq) needed.add(i.dlq);
+    }
+  }
+  for (const t of needed) if (!declared.has(t)) problems.push(`topic ${t} (used by the services or in Topics.java) has no KafkaTopic`);
+  const dlq = new RegExp(`^(${facts.topics.map((t) => t.replace(/\./g, "\\.")).join("|")})\\.(${facts.services.map((s) => s.name).join("|")})\\.dlq$`);
+  for (const [name, t] of declared) {
+    if (!facts.topics.includes(name) && !dlq.test(name)) {
+      problems.push(`KafkaTopic ${t.metadata.name}: ${name} is neither a topic of Topics.java nor <topic>.<service>.dlq`);
+    }
+    if (!kafkas.has(t.metadata.labels?.["strimzi.io/cluster"])) {
+      problems.push(`KafkaTopic ${t.metadata.name}: label strimzi.io/cluster names no Kafka here`);
+    }
+    if (!(t.spec?.partitions > 0) || !(t.spec?.replicas > 0)) problems.push(`KafkaTopic ${t.metadata.name}: partitions and replicas must be set`);
+  }
+  // A consuming Deployment with more replicas than partitions leaves consumers idle.
+  for (const svc of facts.services) {
+    const hpa = byKind(objs, "HorizontalPodAutoscaler").find((h) => h.spec?.scaleTargetRef?.name === svc.name);
+    for (const i of svc.incoming) {
+      const parts = declared.get(i.topic)?.spec?.partitions;
+      if (hpa && parts && hpa.spec.maxReplicas > parts && svc.name !== "device-service") {
+        problems.push(`HorizontalPodAutoscaler ${svc.name}: maxReplicas ${hpa.spec.maxReplicas} exceeds the ${parts} partitions of ${i.topic}`);
+      }
+    }
+  }
+}
+
+export function checkK8s(objs, facts) {
+  const problems = [];
+  for (const svc of facts.services) checkK8sService(objs, svc, problems);
+  checkK8sGateway(objs, facts, problems);
+  checkTopics(objs, facts, problems);
+  for (const s of byKind(objs, "Secret")) problems.push(`Secret ${s.metadata.name} is in the manifests: reference Secrets, never commit them`);
+  const deny = byKind(objs, "NetworkPolicy").find((p) => Object.keys(p.spec?.podSelector ?? {}).length === 0 && (p.spec?.policyTypes ?? []).includes("Ingress") && (p.spec?.policyTypes ?? []).includes("Egress") && !p.spec.ingress && !p.spec.egress);
+  if (!deny) problems.push("no default-deny NetworkPolicy (empty podSelector, Ingress and Egress, no rules)");
+  return problems;
+}
+
+// ---- docker-compose.yml -----------------------------------------------------------------------------
+
+/** Compose environment as a Map (list or mapping form), values as strings. */
+function composeEnv(service) {
+  const env = new Map();
+  const e = service.environment ?? {};
+  if (Array.isArray(e)) {
+    for (const item of e) {
+      const i = item.indexOf("=");
+      env.set(i < 0 ? item : item.slice(0, i), i < 0 ? undefined : item.slice(i + 1));
+    }
+  } else for (const [k, v] of Object.entries(e)) env.set(k, v == null ? undefined : String(v));
+  return env;
+}
+
+/** The value compose uses when the variable is not set in the shell: ${X:-default} -> default. */
+const interpolated = (v) => String(v ?? "").replace(/\$\{[A-Z0-9_]+:?-([^}]*)\}/g, "$1");
+
+const healthUrl = (hc) => {
+  const test = Array.isArray(hc?.test) ? hc.test.join(" ") : String(hc?.test ?? "");
+  return /https?:\/\/(?:127\.0\.0\.1|localhost):(\d+)(\/[^\s"']*)/.exec(test);
+};
+
+export function checkCompose(compose, facts) {
+  const problems = [];
+  const services = compose.services ?? {};
+  for (const [name, s] of Object.entries(services)) {
+    if (!s.healthcheck?.test) problems.push(`compose ${name}: no healthcheck`);
+    const deps = s.depends_on ?? {};
+    if (Array.isArray(deps)) problems.push(`compose ${name}: depends_on without condition: service_healthy`);
+    else for (const [dep, d] of Object.entries(deps)) {
+      if (d?.condition !== "service_healthy") problems.push(`compose ${name}: depends_on ${dep} is not condition: service_healthy`);
+      if (!services[dep]) problems.push(`compose ${name}: depends on unknown service ${dep}`);
+    }
+    for (const v of s.volumes ?? []) {
+      const src = typeof v === "string" ? v.split(":")[0] : v.source;
+      const isPath = /^[./~]/.test(src ?? "");
+      if (src && !isPath && !(src in (compose.volumes ?? {}))) problems.push(`compose ${name}: volume ${src} is not a named volume`);
+    }
+  }
+
+  for (const svc of facts.services) {
+    const s = services[svc.name];
+    const where = `compose ${svc.name}`;
+    if (!s) {
+      problems.push(`${where} is missing`);
+      continue;
+    }
+    const build = typeof s.build === "string" ? { context: s.build } : s.build ?? {};
+    if (build.context?.replace(/^\.\//, "") !== svc.name || build.dockerfile !== "src/main/docker/Dockerfile.jvm") {
+      problems.push(`${where}: not built from ${svc.name}/src/main/docker/Dockerfile.jvm`);
+    }
+    const hc = healthUrl(s.healthcheck);
+    if (!hc) problems.push(`${where}: healthcheck is not an HTTP check`);
+    else {
+      if (Number(hc[1]) !== svc.port) problems.push(`${where}: healthcheck port ${hc[1]} differs from quarkus.http.port ${svc.port}`);
+      if (hc[2] !== svc.health.ready) problems.push(`${where}: healthcheck path ${hc[2]} differs from the readiness path ${svc.health.ready}`);
+    }
+    const env = composeEnv(s);
+    checkEnvNames(where, svc, [...env.keys()], problems);
+
+    const jwt = env.get("MP_JWT_VERIFY_PUBLICKEY_LOCATION");
+    const mounts = (s.volumes ?? []).map((v) => (typeof v === "string" ? { source: v.split(":")[0], target: v.split(":")[1], ro: /:ro$/.test(v) } : { source: v.source, target: v.target, ro: v.read_only }));
+    if (jwt && !mounts.some((m) => m.target === jwt && m.ro && /dev-only-jwt-public\.pem$/.test(m.source))) {
+      problems.push(`${where}: MP_JWT_VERIFY_PUBLICKEY_LOCATION ${jwt} is not the dev public key mounted read-only`);
+    }
+    if (env.has("DEVICE_AUTH_MASTER_KEY") && interpolated(env.get("DEVICE_AUTH_MASTER_KEY")) !== facts.devMasterKey) {
+      problems.push(`${where}: DEVICE_AUTH_MASTER_KEY default is not dev/keys/dev-only-device-master-key.hex`);
+    }
+
+    // Database: the URLs name a postgres service of this file and its database; credentials match it.
+    let dbService;
+    for (const key of ["QUARKUS_DATASOURCE_REACTIVE_URL", "QUARKUS_DATASOURCE_JDBC_URL"]) {
+      const url = urlParts(env.get(key));
+      const db = url && services[url[1]];
+      if (!db || !String(db.image ?? "").startsWith("postgres")) {
+        problems.push(`${where}: ${key} host is not a PostgreSQL service of this file`);
+        continue;
+      }
+      if (dbService && dbService !== url[1]) problems.push(`${where}: the reactive and JDBC URLs point at different databases`);
+      dbService = url[1];
+      const dbEnv = composeEnv(db);
+      if (dbEnv.get("POSTGRES_DB") !== url[3]) problems.push(`${where}: ${key} names database ${url[3]}, ${url[1]} creates ${dbEnv.get("POSTGRES_DB")}`);
+      if (Number(url[2] ?? 5432) !== 5432) problems.push(`${where}: ${key} port ${url[2]} is not PostgreSQL's 5432`);
+      if (dbEnv.get("POSTGRES_USER") !== env.get("QUARKUS_DATASOURCE_USERNAME") || dbEnv.get("POSTGRES_PASSWORD") !== env.get("QUARKUS_DATASOURCE_PASSWORD")) {
+        problems.push(`${where}: credentials differ from ${url[1]}'s POSTGRES_USER / POSTGRES_PASSWORD`);
+      }
+    }
+    if (dbService && !(s.depends_on && dbService in s.depends_on)) problems.push(`${where}: does not wait for ${dbService}`);
+    const boot = hostPort(env.get("KAFKA_BOOTSTRAP_SERVERS"));
+    const kafka = boot && services[boot[1]];
+    if (!kafka || !String(kafka.image ?? "").startsWith("apache/kafka")) {
+      problems.push(`${where}: KAFKA_BOOTSTRAP_SERVERS is not the Kafka service of this file`);
+    } else {
+      const adv = composeEnv(kafka).get("KAFKA_ADVERTISED_LISTENERS") ?? "";
+      if (!adv.includes(`//${boot[1]}:${boot[2]}`)) problems.push(`${where}: KAFKA_BOOTSTRAP_SERVERS ${boot[0]} is not an advertised listener of ${boot[1]}`);
+      if (!(s.depends_on && boot[1] in s.depends_on)) problems.push(`${where}: does not wait for ${boot[1]}`);
+    }
+  }
+  // Every service has its own database.
+  const dbHosts = facts.services.map((svc) => urlParts(composeEnv(services[svc.name] ?? {}).get("QUARKUS_DATASOURCE_REACTIVE_URL"))?.[1]);
+  if (new Set(dbHosts).size !== dbHosts.length) problems.push("compose: services share a PostgreSQL service");
+
+  // Gateway.
+  const gw = Object.entries(services).find(([, s]) => String(s.image ?? "").startsWith("nginx"));
+  if (!gw) problems.push("compose: no nginx gateway");
+  else {
+    const [gwName, g] = gw;
+    const where = `compose ${gwName}`;
+    const env = new Map([...composeEnv(g)].map(([k, v]) => [k, { value: v }]));
+    checkGatewayEnv(where, env, facts, (host, port) => {
+      const svc = facts.services.find((x) => x.name === host);
+      if (!services[host]) return `no compose service ${host}`;
+      return svc && svc.port === port ? null : `${host} does not listen on ${port}`;
+    }, problems);
+    const mounted = (g.volumes ?? []).some((v) => (typeof v === "string" ? v : `${v.source}:${v.target}`).startsWith("./gateway/default.conf.template:/etc/nginx/templates/default.conf.template"));
+    if (!mounted) problems.push(`${where}: gateway/default.conf.template is not mounted at /etc/nginx/templates/default.conf.template`);
+    const hc = healthUrl(g.healthcheck);
+    if (!hc || hc[2] !== "/healthz" || hc[1] !== env.get("GATEWAY_PORT")?.value) {
+      problems.push(`${where}: healthcheck is not /healthz on GATEWAY_PORT`);
+    }
+    for (const svc of facts.services) {
+      if (!(g.depends_on && svc.name in g.depends_on)) problems.push(`${where}: does not wait for ${svc.name}`);
+    }
+  }
+  return problems;
+}
+
+// ---- Dockerfiles -------------------------------------------------------------------------------------
+
+export function checkDockerfile(text, svc) {
+  const problems = [];
+  const where = `${svc.name}/src/main/docker/Dockerfile.jvm`;
+  const lines = text.replace(/\\\n/g, " ").split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("#"));
+  const expose = lines.filter((l) => /^EXPOSE\b/i.test(l)).flatMap((l) => l.split(/\s+/).slice(1)).map((p) => Number(p.split("/")[0]));
+  if (!expose.includes(svc.port)) problems.push(`${where}: EXPOSE ${expose.join(" ") || "none"} does not include quarkus.http.port ${svc.port}`);
+  const user = lines.filter((l) => /^USER\b/i.test(l)).pop()?.split(/\s+/)[1];
+  if (!user || user === "0" || user === "root") problems.push(`${where}: does not switch to a non-root USER`);
+  const hc = lines.find((l) => /^HEALTHCHECK\b/i.test(l));
+  const url = hc && /https?:\/\/(?:127\.0\.0\.1|localhost):(\d+)(\/\S*)/.exec(hc);
+  if (!url) problems.push(`${where}: no HTTP HEALTHCHECK`);
+  else {
+    if (Number(url[1]) !== svc.port) problems.push(`${where}: HEALTHCHECK port ${url[1]} differs from quarkus.http.port ${svc.port}`);
+    if (url[2] !== svc.health.ready) problems.push(`${where}: HEALTHCHECK path ${url[2]} differs from ${svc.health.ready}`);
+  }
+  if (!lines.some((l) => /^COPY\b.*target\/quarkus-app\/lib\//.test(l))) problems.push(`${where}: does not copy the fast-jar (target/quarkus-app)`);
+  return problems;
+}

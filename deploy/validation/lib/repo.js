@@ -1,0 +1,268 @@
+// What the services actually read, derived from the repository itself (one source of truth): their ports,
+// health and metrics paths, the config keys they accept, the keys they require, the Kafka topics they use.
+import { readFileSync, readdirSync, existsSync, statSync } from "node:fs";
+import { join, dirname, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
+
+export const read = (path) => readFileSync(join(ROOT, path), "utf8");
+
+/** The deployable services: top-level modules named *-service with a Quarkus application.properties. */
+export function serviceNames() {
+  return readdirSync(ROOT)
+    .filter((d) => d.endsWith("-service") && existsSync(join(ROOT, d, "src/main/resources/application.properties")))
+    .sort();
+}
+
+/** java.util.Properties syntax: comments, '=' / ':' / blank separators, '\' continuations. */
+export function parseProperties(text) {
+  const out = new Map();
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    let line = lines[i].replace(/^\s+/, "");
+    if (line === "" || line.startsWith("#") || line.startsWith("!")) continue;
+    while (/(^|[^\\])(\\\\)*\\$/.test(line) && i + 1 < lines.length) {
+      line = line.slice(0, -1) + lines[++i].replace(/^\s+/, "");
+    }
+    const m = /^((?:\\.|[^=:\s\\])+)\s*[=:\s]?\s*(.*)$/.exec(line);
+    if (!m) continue;
+    out.set(m[1].replace(/\\(.)/g, "$1"), m[2]);
+  }
+  return out;
+}
+
+/**
+ * Keys in effect in the prod profile (what a container runs with): unprofiled keys and %prod ones, the
+ * platform's shared defaults first (ordinal 100), then the service's application.properties (250).
+ */
+export function effectiveProperties(svc) {
+  const merged = new Map();
+  const layers = [
+    "platform/src/main/resources/META-INF/microprofile-config.properties",
+    `${svc}/src/main/resources/application.properties`,
+  ];
+  for (const layer of layers) {
+    if (!existsSync(join(ROOT, layer))) continue;
+    const props = parseProperties(read(layer));
+    for (const [k, v] of props) if (!k.startsWith("%")) merged.set(k, v);
+    for (const [k, v] of props) if (k.startsWith("%prod.")) merged.set(k.slice("%prod.".length), v);
+  }
+  return merged;
+}
+
+function javaFiles(dir) {
+  const abs = join(ROOT, dir);
+  if (!existsSync(abs)) return [];
+  const out = [];
+  const walk = (d) => {
+    for (const e of readdirSync(d)) {
+      const p = join(d, e);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (e.endsWith(".java")) out.push(relative(ROOT, p));
+    }
+  };
+  walk(abs);
+  return out.sort();
+}
+
+/** Source directories whose code runs inside a service: its own and the platform jar every service includes. */
+export const sourceDirsOf = (svc) => [`${svc}/src/main/java`, "platform/src/main/java"];
+
+const kebab = (s) => s.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase();
+const OPTIONAL = /^(Optional(Int|Long|Double)?)\b/;
+const SIMPLE = /^(String|int|long|double|float|boolean|Integer|Long|Double|Float|Boolean|Duration|BigDecimal|BigInteger|URI|URL|Path|Instant|LocalTime|ZoneId|char|short|byte)$/;
+
+/** Java source without comments (string and char literals kept intact). */
+function stripComments(src) {
+  let out = "";
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i];
+    if (c === '"' || c === "'") {
+      let j = i + 1;
+      while (j < src.length && src[j] !== c) j += src[j] === "\\" ? 2 : 1;
+      out += src.slice(i, j + 1);
+      i = j;
+    } else if (c === "/" && src[i + 1] === "/") {
+      while (i < src.length && src[i] !== "\n") i++;
+      out += "\n";
+    } else if (c === "/" && src[i + 1] === "*") {
+      const end = src.indexOf("*/", i + 2);
+      i = end < 0 ? src.length : end + 1;
+      out += " ";
+    } else out += c;
+  }
+  return out;
+}
+
+/** The text directly inside the braces opening at index open (nested blocks, e.g. group interfaces, removed). */
+function topLevelBody(src, open) {
+  let depth = 0;
+  let out = "";
+  for (let i = open; i < src.length; i++) {
+    const c = src[i];
+    if (c === "{") depth++;
+    else if (c === "}") {
+      depth--;
+      if (depth === 0) break;
+    } else if (depth === 1) out += c;
+    else if (depth > 1) continue;
+  }
+  return out;
+}
+
+/**
+ * Members of @ConfigMapping interfaces: { key, required } where required means no @WithDefault, not Optional,
+ * a plain value (groups, maps and lists are not judged).
+ */
+export function configMappings(dirs) {
+  const members = [];
+  for (const dir of dirs) {
+    for (const file of javaFiles(dir)) {
+      const src = stripComments(read(file));
+      const m = /@ConfigMapping\s*\(\s*prefix\s*=\s*"([^"]+)"\s*\)/.exec(src);
+      if (!m) continue;
+      const prefix = m[1];
+      // The member declarations of the top-level interface body: comments and nested types blanked out.
+      const body = topLevelBody(src, src.indexOf("{", m.index));
+      const re = /((?:@\w+(?:\([^)]*\))?\s*)*)([\w.<>?,\s\[\]]+?)\s+(\w+)\s*\(\s*\)\s*;/g;
+      let d;
+      while ((d = re.exec(body))) {
+        const annotations = d[1];
+        const type = d[2].trim().replace(/^(public|default)\s+/, "");
+        const name = /@WithName\s*\(\s*"([^"]+)"\s*\)/.exec(annotations)?.[1] ?? kebab(d[3]);
+        const hasDefault = /@WithDefault\b/.test(annotations);
+        const plain = SIMPLE.test(type);
+        members.push({
+          key: `${prefix}.${name}`,
+          file,
+          required: plain && !hasDefault && !OPTIONAL.test(type),
+        });
+      }
+    }
+  }
+  return members;
+}
+
+/** The property name an environment variable stands for: SmallRye maps a.b-c and a.b.c to A_B_C. */
+export const envNameOf = (key) => key.replace(/[^A-Za-z0-9]/g, "_").toUpperCase();
+
+/**
+ * Keys the services read that appear in no properties file: framework configuration, set only per
+ * environment. Keep this list short; each entry says who reads it.
+ */
+export const FRAMEWORK_KEYS = [
+  "quarkus.datasource.reactive.url", // Quarkus reactive PostgreSQL client (requests)
+  "quarkus.datasource.jdbc.url", // Quarkus JDBC datasource (Flyway migrations at start)
+  "quarkus.datasource.username",
+  "quarkus.datasource.password",
+  "kafka.bootstrap.servers", // SmallRye Kafka connector: default for every channel
+  "mp.jwt.verify.publickey.location", // SmallRye JWT: the identity service's public key
+  "quarkus.log.level", // operators may raise or lower logging
+];
+/** Prefixes of framework keys that take a variable part (e.g. a log category). */
+export const FRAMEWORK_PREFIXES = ["quarkus.log.category."];
+
+/** Variables that are not configuration keys but read by the base image's run-java.sh (ubi9 openjdk runtime). */
+export const IMAGE_RUNTIME_ENV = ["JAVA_MAX_MEM_RATIO", "JAVA_INITIAL_MEM_RATIO", "JAVA_OPTS_APPEND", "JAVA_APP_JAR"];
+
+/** Everything a deployment must set for a service: the connection settings plus required mapping members. */
+const ALWAYS_REQUIRED = [
+  "quarkus.datasource.reactive.url",
+  "quarkus.datasource.jdbc.url",
+  "quarkus.datasource.username",
+  "quarkus.datasource.password",
+  "kafka.bootstrap.servers",
+  "mp.jwt.verify.publickey.location",
+];
+
+const grepSources = (dirs, re) => dirs.flatMap(javaFiles).filter((f) => re.test(read(f)));
+
+/** Micrometer gauges registered in a service's own code, as Prometheus names (dots become underscores). */
+function gaugesOf(svc) {
+  const names = new Set();
+  for (const file of javaFiles(`${svc}/src/main/java`)) {
+    const src = read(file);
+    for (const m of src.matchAll(/(?:\.gauge\s*\(|Gauge\s*\.\s*builder\s*\(|@Gauge\s*\([^)]*name\s*=)\s*"([^"]+)"/g)) {
+      names.add(m[1].replace(/[^A-Za-z0-9_:]/g, "_"));
+    }
+  }
+  return names;
+}
+
+/** Topic constants of shared-contracts' Topics class. */
+export function contractTopics() {
+  const src = read("shared-contracts/src/main/java/com/tradesignals/contracts/Topics.java");
+  return [...src.matchAll(/static\s+final\s+String\s+\w+\s*=\s*"([^"]+)"/g)].map((m) => m[1]);
+}
+
+export function serviceFacts(svc) {
+  const props = effectiveProperties(svc);
+  const port = Number(props.get("quarkus.http.port") ?? 8080);
+  const nonApp = "/" + (props.get("quarkus.http.non-application-root-path") ?? "q").replace(/^\/|\/$/g, "");
+  const healthRoot = `${nonApp}/${(props.get("quarkus.smallrye-health.root-path") ?? "health").replace(/^\/|\/$/g, "")}`;
+  const health = {
+    live: `${healthRoot}/${props.get("quarkus.smallrye-health.liveness-path") ?? "live"}`,
+    ready: `${healthRoot}/${props.get("quarkus.smallrye-health.readiness-path") ?? "ready"}`,
+    started: `${healthRoot}/${props.get("quarkus.smallrye-health.startup-path") ?? "started"}`,
+  };
+  const metricsPath = `${nonApp}/${props.get("quarkus.micrometer.export.prometheus.path") ?? "metrics"}`;
+  const mappings = configMappings(sourceDirsOf(svc));
+  const needsMasterKey = grepSources([`${svc}/src/main/java`], /implements\s+[\w.]*DeviceKeyDirectory\b/).length > 0;
+
+  const knownKeys = new Set([...props.keys(), ...FRAMEWORK_KEYS, ...mappings.map((m) => m.key)]);
+  const requiredKeys = new Set(ALWAYS_REQUIRED);
+  if (needsMasterKey) requiredKeys.add("device-auth.master-key");
+  for (const m of mappings) if (m.required && !props.has(m.key)) requiredKeys.add(m.key);
+
+  const incoming = [];
+  for (const [k, v] of props) {
+    const t = /^mp\.messaging\.incoming\.([^.]+)\.topic$/.exec(k);
+    if (t) incoming.push({ channel: t[1], topic: v, dlq: props.get(`mp.messaging.incoming.${t[1]}.dead-letter-queue.topic`) });
+  }
+  return {
+    name: svc,
+    port,
+    health,
+    metricsPath,
+    needsMasterKey,
+    knownEnv: new Set([...knownKeys].map(envNameOf)),
+    knownEnvPrefixes: [...FRAMEWORK_PREFIXES, ...mappings.map((m) => m.key + ".")].map(envNameOf),
+    requiredEnv: new Set([...requiredKeys].map(envNameOf)),
+    incoming,
+    gauges: gaugesOf(svc),
+  };
+}
+
+/** Why an environment variable set for a service is not something it reads, or null when it is. */
+export function unknownEnv(facts, name) {
+  if (facts.knownEnv.has(name) || IMAGE_RUNTIME_ENV.includes(name)) return null;
+  if (facts.knownEnvPrefixes.some((p) => name.startsWith(p))) return null;
+  return `${name} is not a config key ${facts.name} reads (no property, @ConfigMapping member or allowed framework key maps to it)`;
+}
+
+/** The ${VARIABLES} the gateway's nginx template uses. */
+export function gatewayTemplateVars(text = read("gateway/default.conf.template")) {
+  const body = text.split("\n").filter((l) => !l.trim().startsWith("#")).join("\n");
+  return new Set([...body.matchAll(/\$\{([A-Z0-9_]+)\}/g)].map((m) => m[1]));
+}
+
+/** Path prefixes the gateway template routes to a service (location blocks with proxy_pass). */
+export function gatewayRoutes(text = read("gateway/default.conf.template")) {
+  const routes = [];
+  for (const m of text.matchAll(/location\s+(=\s*)?(\/[^\s{]*)\s*\{([^}]*)\}/g)) {
+    const proxy = /proxy_pass\s+http:\/\/(\w+)/.exec(m[3]);
+    routes.push({ exact: Boolean(m[1]), path: m[2], upstream: proxy?.[1] ?? null });
+  }
+  return routes;
+}
+
+export function allFacts() {
+  const services = serviceNames().map(serviceFacts);
+  return {
+    services,
+    topics: contractTopics(),
+    devMasterKey: read("dev/keys/dev-only-device-master-key.hex").trim(),
+    gatewayTemplate: read("gateway/default.conf.template"),
+  };
+}

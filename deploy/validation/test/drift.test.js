@@ -1,0 +1,185 @@
+// The checks fail on drift: each test alters one thing in a copy of the rendered manifests or of the compose
+// file and expects the checker to name it.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { render } from "../lib/k8s.js";
+import { parseCompose } from "../lib/compose.js";
+import { allFacts, read } from "../lib/repo.js";
+import { checkK8s, checkCompose, checkDockerfile } from "../lib/checks.js";
+
+const facts = allFacts();
+const rendered = render("k8s/overlays/prod");
+const compose = parseCompose();
+
+const k8sCopy = () => structuredClone(rendered);
+const find = (objs, kind, name) => objs.find((o) => o.kind === kind && o.metadata.name === name);
+const container = (objs, name) => find(objs, "Deployment", name).spec.template.spec.containers[0];
+const configMapOf = (objs, svc) => objs.find((o) => o.kind === "ConfigMap" && o.metadata.name.startsWith(`${svc}-config`));
+const expectProblem = (problems, re) => assert.ok(problems.some((p) => re.test(p)), `expected ${re} in:\n${problems.join("\n") || "(no problems)"}`);
+
+test("the unaltered manifests and compose file have no problems (baseline)", () => {
+  assert.deepEqual(checkK8s(k8sCopy(), facts), []);
+  assert.deepEqual(checkCompose(structuredClone(compose), facts), []);
+});
+
+test("k8s: a readiness probe on the wrong path", () => {
+  const objs = k8sCopy();
+  container(objs, "execution-service").readinessProbe.httpGet.path = "/q/health/readiness";
+  expectProblem(checkK8s(objs, facts), /execution-service: readinessProbe path \/q\/health\/readiness differs from the service's \/q\/health\/ready/);
+});
+
+test("k8s: a liveness probe on another port", () => {
+  const objs = k8sCopy();
+  container(objs, "device-service").livenessProbe.httpGet.port = 8080;
+  expectProblem(checkK8s(objs, facts), /device-service: livenessProbe port 8080 .* differs from quarkus.http.port 8081/);
+});
+
+test("k8s: a container port that is not quarkus.http.port", () => {
+  const objs = k8sCopy();
+  container(objs, "affiliate-service").ports[0].containerPort = 8080;
+  const problems = checkK8s(objs, facts);
+  expectProblem(problems, /affiliate-service: containerPort 8080 differs from quarkus.http.port 8083/);
+  expectProblem(problems, /affiliate-service: readinessProbe port http \(8080\)/);
+});
+
+test("k8s: a Service port the gateway does not expect", () => {
+  const objs = k8sCopy();
+  find(objs, "Service", "device-service").spec.ports[0].port = 80;
+  const problems = checkK8s(objs, facts);
+  expectProblem(problems, /Service device-service: port 80 differs from quarkus.http.port 8081/);
+  expectProblem(problems, /DEVICE_SERVICE_ADDR: Service device-service has no port 8081/);
+});
+
+test("k8s: an environment variable name no config key maps to", () => {
+  const objs = k8sCopy();
+  const cm = configMapOf(objs, "device-service");
+  cm.data.QUARKUS_DATASOURCE_REACTIVE_URI = cm.data.QUARKUS_DATASOURCE_REACTIVE_URL;
+  delete cm.data.QUARKUS_DATASOURCE_REACTIVE_URL;
+  const problems = checkK8s(objs, facts);
+  expectProblem(problems, /device-service: QUARKUS_DATASOURCE_REACTIVE_URI is not a config key device-service reads/);
+  expectProblem(problems, /device-service: required QUARKUS_DATASOURCE_REACTIVE_URL is not set/);
+});
+
+test("k8s: a misspelt variable in a container's env", () => {
+  const objs = k8sCopy();
+  container(objs, "execution-service").env.find((e) => e.name === "DEVICE_AUTH_MASTER_KEY").name = "DEVICE_AUTH_MASTERKEY";
+  const problems = checkK8s(objs, facts);
+  expectProblem(problems, /DEVICE_AUTH_MASTERKEY is not a config key execution-service reads/);
+  expectProblem(problems, /execution-service: required DEVICE_AUTH_MASTER_KEY is not set/);
+});
+
+test("k8s: a secret value written into the manifests", () => {
+  const objs = k8sCopy();
+  const env = container(objs, "device-service").env.find((e) => e.name === "DEVICE_AUTH_MASTER_KEY");
+  delete env.valueFrom;
+  env.value = "00".repeat(32);
+  objs.push({ apiVersion: "v1", kind: "Secret", metadata: { name: "device-master-key" }, stringData: { "master-key": "x" } });
+  const problems = checkK8s(objs, facts);
+  expectProblem(problems, /DEVICE_AUTH_MASTER_KEY has a literal value/);
+  expectProblem(problems, /Secret device-master-key is in the manifests/);
+});
+
+test("k8s: a service pointed at another service's database", () => {
+  const objs = k8sCopy();
+  const cm = configMapOf(objs, "affiliate-service");
+  cm.data.QUARKUS_DATASOURCE_JDBC_URL = "jdbc:postgresql://device-db-rw:5432/devices";
+  expectProblem(checkK8s(objs, facts), /affiliate-service: the reactive and JDBC URLs point at different databases/);
+});
+
+test("k8s: a topic renamed in a KafkaTopic", () => {
+  const objs = k8sCopy();
+  find(objs, "KafkaTopic", "executions-v1").spec.topicName = "executions.v2";
+  const problems = checkK8s(objs, facts);
+  expectProblem(problems, /topic executions.v1 .* has no KafkaTopic/);
+  expectProblem(problems, /KafkaTopic executions-v1: executions.v2 is neither a topic of Topics.java/);
+});
+
+test("k8s: a dead-letter topic a service uses but nobody declared", () => {
+  const objs = k8sCopy().filter((o) => !(o.kind === "KafkaTopic" && o.metadata.name === "devices-lifecycle-v1-execution-service-dlq"));
+  expectProblem(checkK8s(objs, facts), /topic devices.lifecycle.v1.execution-service.dlq .* has no KafkaTopic/);
+});
+
+test("k8s: the gateway's copy of the nginx template drifts from gateway/default.conf.template", () => {
+  const objs = k8sCopy();
+  const cm = objs.find((o) => o.kind === "ConfigMap" && o.metadata.name.startsWith("gateway-config"));
+  cm.data["default.conf.template"] = cm.data["default.conf.template"].replace("client_max_body_size 64k", "client_max_body_size 1m");
+  expectProblem(checkK8s(objs, facts), /default.conf.template differs from gateway\/default.conf.template/);
+});
+
+test("k8s: the gateway sends a path prefix to the wrong port, or the Ingress exposes a path it does not route", () => {
+  const objs = k8sCopy();
+  container(objs, "gateway").env.find((e) => e.name === "EXECUTION_SERVICE_ADDR").value = "execution-service:8080";
+  find(objs, "Ingress", "gateway").spec.rules[0].http.paths[0].path = "/q";
+  const problems = checkK8s(objs, facts);
+  expectProblem(problems, /EXECUTION_SERVICE_ADDR port 8080 differs from execution-service's quarkus.http.port 8082/);
+  expectProblem(problems, /Ingress gateway: \/q is not a path the gateway routes/);
+  expectProblem(problems, /the gateway route \/api\/v1\/devices\/ is not exposed/);
+});
+
+test("k8s: the HPA's pods metric is not a gauge the service registers", () => {
+  const objs = k8sCopy();
+  const hpa = find(objs, "HorizontalPodAutoscaler", "device-service");
+  hpa.spec.metrics.find((m) => m.type === "Pods").pods.metric.name = "device_parked_polls";
+  expectProblem(checkK8s(objs, facts), /pods metric device_parked_polls is not a gauge device-service registers/);
+});
+
+test("k8s: a writable root filesystem, a mounted token, a NetworkPolicy reaching another database", () => {
+  const objs = k8sCopy();
+  container(objs, "device-service").securityContext.readOnlyRootFilesystem = false;
+  find(objs, "ServiceAccount", "execution-service").automountServiceAccountToken = true;
+  find(objs, "NetworkPolicy", "affiliate-service").spec.egress[0].to[0].podSelector.matchLabels["cnpg.io/cluster"] = "device-db";
+  const problems = checkK8s(objs, facts);
+  expectProblem(problems, /device-service: the root filesystem is not read-only/);
+  expectProblem(problems, /execution-service: the service account token is mounted/);
+  expectProblem(problems, /NetworkPolicy affiliate-service: egress to databases device-db, expected only affiliate-db/);
+});
+
+test("compose: a health check on the wrong port or path", () => {
+  const c = structuredClone(compose);
+  c.services["device-service"].healthcheck.test = ["CMD", "curl", "-f", "http://127.0.0.1:8080/q/health/ready"];
+  c.services["affiliate-service"].healthcheck.test = ["CMD", "curl", "-f", "http://127.0.0.1:8083/health"];
+  const problems = checkCompose(c, facts);
+  expectProblem(problems, /compose device-service: healthcheck port 8080 differs from quarkus.http.port 8081/);
+  expectProblem(problems, /compose affiliate-service: healthcheck path \/health differs from the readiness path \/q\/health\/ready/);
+});
+
+test("compose: an environment variable name no config key maps to", () => {
+  const c = structuredClone(compose);
+  const env = c.services["execution-service"].environment;
+  env.KAFKA_BOOTSTRAP_SERVER = env.KAFKA_BOOTSTRAP_SERVERS;
+  delete env.KAFKA_BOOTSTRAP_SERVERS;
+  const problems = checkCompose(c, facts);
+  expectProblem(problems, /compose execution-service: KAFKA_BOOTSTRAP_SERVER is not a config key execution-service reads/);
+  expectProblem(problems, /compose execution-service: required KAFKA_BOOTSTRAP_SERVERS is not set/);
+});
+
+test("compose: gateway upstream port, database name and start order drift", () => {
+  const c = structuredClone(compose);
+  c.services.gateway.environment.AFFILIATE_SERVICE_ADDR = "affiliate-service:8084";
+  c.services["device-service"].environment.QUARKUS_DATASOURCE_JDBC_URL = "jdbc:postgresql://device-db:5432/device";
+  c.services["execution-service"].depends_on.kafka.condition = "service_started";
+  const problems = checkCompose(c, facts);
+  expectProblem(problems, /AFFILIATE_SERVICE_ADDR port 8084 differs from affiliate-service's quarkus.http.port 8083/);
+  expectProblem(problems, /QUARKUS_DATASOURCE_JDBC_URL names database device, device-db creates devices/);
+  expectProblem(problems, /compose execution-service: depends_on kafka is not condition: service_healthy/);
+});
+
+test("Dockerfile: EXPOSE and HEALTHCHECK on a port that is not quarkus.http.port", () => {
+  const device = facts.services.find((s) => s.name === "device-service");
+  const text = read("device-service/src/main/docker/Dockerfile.jvm").replaceAll("8081", "8080").replace(/^USER 185$/m, "USER root");
+  const problems = checkDockerfile(text, device);
+  expectProblem(problems, /EXPOSE 8080 does not include quarkus.http.port 8081/);
+  expectProblem(problems, /HEALTHCHECK port 8080 differs/);
+  expectProblem(problems, /does not switch to a non-root USER/);
+});
+
+test("facts follow the services: a changed quarkus.http.port makes the unchanged manifests drift", () => {
+  const moved = structuredClone(facts);
+  const exec = moved.services.find((s) => s.name === "execution-service");
+  exec.port = 9090;
+  // structuredClone drops nothing the checks need (Sets and Maps are cloned).
+  const problems = checkK8s(k8sCopy(), moved);
+  expectProblem(problems, /execution-service: containerPort 8082 differs from quarkus.http.port 9090/);
+  expectProblem(problems, /execution-service: readinessProbe port http \(8082\) differs from quarkus.http.port 9090/);
+  expectProblem(checkCompose(structuredClone(compose), moved), /compose execution-service: healthcheck port 8082 differs from quarkus.http.port 9090/);
+});

@@ -1,0 +1,64 @@
+// The facts the checks compare against are read from the repository, not written down twice.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { allFacts, parseProperties, serviceFacts, unknownEnv, envNameOf, gatewayTemplateVars, read } from "../lib/repo.js";
+
+const facts = allFacts();
+const svc = (name) => facts.services.find((s) => s.name === name);
+
+test("finds the three services with the ports of their application.properties", () => {
+  assert.deepEqual(facts.services.map((s) => s.name), ["affiliate-service", "device-service", "execution-service"]);
+  for (const s of facts.services) {
+    const props = parseProperties(read(`${s.name}/src/main/resources/application.properties`));
+    assert.equal(s.port, Number(props.get("quarkus.http.port")), s.name);
+  }
+});
+
+test("health and metrics paths are Quarkus' defaults unless the properties move them", () => {
+  for (const s of facts.services) {
+    assert.deepEqual(s.health, { live: "/q/health/live", ready: "/q/health/ready", started: "/q/health/started" });
+    assert.equal(s.metricsPath, "/q/metrics");
+  }
+});
+
+test("properties parsing handles profiles, separators and continuations", () => {
+  const p = parseProperties("a.b=1\n%test.a.b = 2\nc : x\\\n  y\n# comment\n! other\nd e\n");
+  assert.deepEqual([...p], [["a.b", "1"], ["%test.a.b", "2"], ["c", "xy"], ["d", "e"]]);
+});
+
+test("environment names map to the config keys a service reads", () => {
+  const device = svc("device-service");
+  assert.equal(envNameOf("devices.max-per-user"), "DEVICES_MAX_PER_USER");
+  assert.equal(unknownEnv(device, "DEVICES_MAX_PER_USER"), null, "@ConfigMapping member");
+  assert.equal(unknownEnv(device, "DEVICE_AUTH_CLOCK_SKEW"), null, "platform @ConfigMapping member");
+  assert.equal(unknownEnv(device, "QUARKUS_DATASOURCE_REACTIVE_URL"), null, "framework key");
+  assert.equal(unknownEnv(device, "QUARKUS_HTTP_PORT"), null, "key of application.properties");
+  assert.equal(unknownEnv(device, "JAVA_MAX_MEM_RATIO"), null, "base image variable");
+  assert.match(unknownEnv(device, "DEVICES_MAX_PER_USR"), /not a config key/);
+  assert.match(unknownEnv(svc("affiliate-service"), "DEVICES_MAX_PER_USER"), /not a config key affiliate-service reads/);
+});
+
+test("the device master key is required exactly where device keys are derived or verified", () => {
+  for (const s of facts.services) {
+    assert.equal(s.requiredEnv.has("DEVICE_AUTH_MASTER_KEY"), s.needsMasterKey, s.name);
+  }
+  assert.ok(svc("device-service").needsMasterKey);
+  assert.ok(!svc("affiliate-service").needsMasterKey);
+});
+
+test("every consumer declares its dead-letter topic as <topic>.<service>.dlq", () => {
+  for (const s of facts.services) {
+    for (const i of s.incoming) assert.equal(i.dlq, `${i.topic}.${s.name}.dlq`, `${s.name} channel ${i.channel}`);
+  }
+  assert.deepEqual(facts.topics.sort(), ["affiliates.v1", "devices.lifecycle.v1", "executions.v1", "signals.v1"]);
+});
+
+test("the gateway template's variables", () => {
+  assert.deepEqual([...gatewayTemplateVars()].sort(), [
+    "AFFILIATE_SERVICE_ADDR", "DEVICE_SERVICE_ADDR", "EXECUTION_SERVICE_ADDR", "GATEWAY_BURST", "GATEWAY_PORT", "GATEWAY_RATE_PER_CLIENT",
+  ]);
+});
+
+test("a service's facts are stable between calls", () => {
+  assert.deepEqual([...serviceFacts("device-service").requiredEnv], [...svc("device-service").requiredEnv]);
+});

@@ -1,0 +1,54 @@
+// Every overlay renders with kubectl kustomize, every object is valid against its API schema, and the result
+// agrees with what the services read.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { overlays, render, schemaProblems, kubectlVersion, KUBERNETES_SCHEMA_VERSION } from "../lib/k8s.js";
+import { allFacts } from "../lib/repo.js";
+import { checkK8s } from "../lib/checks.js";
+
+const facts = allFacts();
+
+test(`tools: kubectl with kustomize; schemas of Kubernetes ${KUBERNETES_SCHEMA_VERSION}`, () => {
+  assert.match(kubectlVersion(), /Kustomize Version: v[4-9]\./);
+});
+
+test("there are dev and prod overlays", () => {
+  assert.deepEqual(overlays(), ["dev", "prod"]);
+});
+
+for (const overlay of overlays()) {
+  test(`overlay ${overlay}: every object is valid against its schema`, async () => {
+    const objs = render(`k8s/overlays/${overlay}`);
+    assert.ok(objs.length > 40, `${objs.length} objects`);
+    const problems = (await Promise.all(objs.map(schemaProblems))).flat();
+    assert.deepEqual(problems, []);
+  });
+
+  test(`overlay ${overlay}: agrees with the services (ports, probes, env, topics, gateway)`, () => {
+    assert.deepEqual(checkK8s(render(`k8s/overlays/${overlay}`), facts), []);
+  });
+
+  test(`overlay ${overlay}: has the kinds an operator expects`, () => {
+    const kinds = new Set(render(`k8s/overlays/${overlay}`).map((o) => o.kind));
+    for (const k of ["Namespace", "Deployment", "Service", "HorizontalPodAutoscaler", "PodDisruptionBudget", "ConfigMap",
+      "ServiceAccount", "NetworkPolicy", "Ingress", "Kafka", "KafkaNodePool", "KafkaTopic", "Cluster"]) {
+      assert.ok(kinds.has(k), k);
+    }
+  });
+}
+
+test("prod scales device-service on parked polls as well as CPU", () => {
+  const hpa = render("k8s/overlays/prod").find((o) => o.kind === "HorizontalPodAutoscaler" && o.metadata.name === "device-service");
+  assert.deepEqual(hpa.spec.metrics.map((m) => m.type), ["Resource", "Pods"]);
+});
+
+test("an unknown kind is an error, not skipped", async () => {
+  assert.match((await schemaProblems({ apiVersion: "example.com/v1", kind: "Widget", metadata: { name: "w" } }))[0], /unknown kind/);
+  assert.match((await schemaProblems({ apiVersion: "apps/v1", kind: "Deploymnet", metadata: { name: "w" } }))[0], /unknown kind/);
+});
+
+test("a schema violation is an error, for Kubernetes and for the operators' resources", async () => {
+  assert.match((await schemaProblems({ apiVersion: "v1", kind: "Service", metadata: { name: "s" }, spec: { ports: [{ port: "http" }] } }))[0], /port must be integer/);
+  assert.match((await schemaProblems({ apiVersion: "kafka.strimzi.io/v1", kind: "Kafka", metadata: { name: "k" }, spec: { kafka: {} } }))[0], /listeners/);
+  assert.match((await schemaProblems({ apiVersion: "postgresql.cnpg.io/v1", kind: "Cluster", metadata: { name: "c" }, spec: { instances: "3" } }))[0], /instances must be integer/);
+});
