@@ -266,3 +266,34 @@ export function allFacts() {
     gatewayTemplate: read("gateway/default.conf.template"),
   };
 }
+
+/**
+ * Micrometer meters registered in the services' and the platform's code, with the Prometheus series names
+ * they produce: gauge x.y -> x_y; counter x.y -> x_y_total; timer x.y -> x_y_seconds{,_count,_sum,_max,_bucket}.
+ */
+export function meters() {
+  const series = new Set();
+  const dirs = [...serviceNames().map((s) => `${s}/src/main/java`), "platform/src/main/java"];
+  for (const file of dirs.flatMap(javaFiles)) {
+    const src = read(file);
+    const add = (name, kind) => {
+      const base = name.replace(/[^A-Za-z0-9_:]/g, "_");
+      if (kind === "gauge") series.add(base);
+      if (kind === "counter") series.add(`${base}_total`);
+      if (kind === "timer") for (const s of ["", "_count", "_sum", "_max", "_bucket"]) series.add(`${base}_seconds${s}`);
+    };
+    for (const m of src.matchAll(/(?:\.gauge\s*\(|Gauge\s*\.\s*builder\s*\()\s*"([^"]+)"/g)) add(m[1], "gauge");
+    for (const m of src.matchAll(/(?:\.counter\s*\(|Counter\s*\.\s*builder\s*\()\s*"([^"]+)"/g)) add(m[1], "counter");
+    for (const m of src.matchAll(/(?:\.timer\s*\(|Timer\s*\.\s*builder\s*\()\s*"([^"]+)"/g)) add(m[1], "timer");
+  }
+  return series;
+}
+
+/** Our own metric names: the prefixes of the meters the services and the platform register. */
+export const OWN_METRIC_PREFIXES = ["device_", "execution_", "affiliate_", "outbox_"];
+
+/** Series names an expression uses that start like our own metrics but that no code registers. */
+export function unknownSeries(expr, known = meters()) {
+  const names = [...String(expr).matchAll(/\b([a-z_][a-z0-9_]*)\b(?=\s*[{[(]|\s*$|\s*[)\s,*/+-])/g)].map((m) => m[1]);
+  return [...new Set(names.filter((n) => OWN_METRIC_PREFIXES.some((p) => n.startsWith(p)) && !known.has(n)))];
+}
