@@ -62,10 +62,10 @@ test("k8s: an environment variable name no config key maps to", () => {
 
 test("k8s: a misspelt variable in a container's env", () => {
   const objs = k8sCopy();
-  container(objs, "execution-service").env.find((e) => e.name === "DEVICE_AUTH_MASTER_KEY").name = "DEVICE_AUTH_MASTERKEY";
+  container(objs, "device-service").env.find((e) => e.name === "DEVICE_AUTH_MASTER_KEY").name = "DEVICE_AUTH_MASTERKEY";
   const problems = checkK8s(objs, facts);
-  expectProblem(problems, /DEVICE_AUTH_MASTERKEY is not a config key execution-service reads/);
-  expectProblem(problems, /execution-service: required DEVICE_AUTH_MASTER_KEY is not set/);
+  expectProblem(problems, /DEVICE_AUTH_MASTERKEY is not a config key device-service reads/);
+  expectProblem(problems, /device-service: required DEVICE_AUTH_MASTER_KEY is not set/);
 });
 
 test("k8s: a secret value written into the manifests", () => {
