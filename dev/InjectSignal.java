@@ -1,0 +1,70 @@
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Publishes one SignalIssued event (CloudEvents, binary mode, keyed by user id) to signals.v1, as the
+ * upstream Signals API would. Run by dev/signal; arguments are --name value pairs (see dev/signal).
+ */
+public class InjectSignal {
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new java.util.HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        String user = UUID.fromString(require(options, "user")).toString();
+        String signalId = options.getOrDefault("signal-id", UUID.randomUUID().toString());
+        Instant issuedAt = Instant.now();
+        ObjectNode signal = new ObjectMapper().createObjectNode()
+                .put("signal_id", signalId)
+                .put("user_id", user)
+                .put("instrument", options.getOrDefault("instrument", "EURUSD"))
+                .put("side", options.getOrDefault("side", "BUY"))
+                .put("order_type", options.getOrDefault("order-type", "MARKET"))
+                .put("size", options.getOrDefault("size", "1.00"))
+                .put("price", options.getOrDefault("price", "1.08345"))
+                .put("stop_loss", options.get("stop-loss"))
+                .put("take_profit", options.get("take-profit"))
+                .put("issued_at", issuedAt.toString())
+                .put("expires_at", issuedAt.plus(Duration.parse("PT" + options.getOrDefault("expires-in", "5m").toUpperCase())).toString());
+
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, options.getOrDefault("bootstrap", "127.0.0.1:19092"));
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+            ProducerRecord<String, String> record = new ProducerRecord<>("signals.v1", user, signal.toString());
+            header(record, "ce_specversion", "1.0");
+            header(record, "ce_id", UUID.randomUUID().toString());
+            header(record, "ce_type", "signal.issued.v1");
+            header(record, "ce_source", "dev/signal");
+            header(record, "ce_time", issuedAt.toString());
+            header(record, "content-type", "application/json");
+            producer.send(record).get(30, TimeUnit.SECONDS);
+        }
+        System.out.println(signal.toPrettyString());
+    }
+
+    private static void header(ProducerRecord<String, String> record, String name, String value) {
+        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String require(Map<String, String> options, String name) {
+        String value = options.get(name);
+        if (value == null) {
+            System.err.println("--" + name + " is required");
+            System.exit(2);
+        }
+        return value;
+    }
+}

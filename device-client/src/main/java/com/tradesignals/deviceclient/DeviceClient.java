@@ -1,0 +1,179 @@
+package com.tradesignals.deviceclient;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.tradesignals.contracts.signing.DeviceKeyId;
+import com.tradesignals.contracts.signing.DeviceRequestSigner;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A reference device: what a MetaTrader Expert Advisor or a copier does, as a command-line program.
+ *
+ * <pre>
+ * dev/device register --token $TOKEN --name "MT5 office PC"   # a user links this device: secret shown once, saved
+ * dev/device poll --after 0 --wait 25                          # long poll for signals; after = last sequence received
+ * dev/device ack   --signal SIGNAL_ID
+ * dev/device fill  --signal SIGNAL_ID --trade-id T-1001 --price 1.08350 --size 0.5
+ * dev/device error --signal SIGNAL_ID --code 10019 --message "Not enough money"
+ * dev/device status --signal SIGNAL_ID
+ * dev/device rotate --token $TOKEN                             # the user rotates this device's key
+ * </pre>
+ *
+ * Options for every command: {@code --api} (default {@code $DEVICE_API} or http://127.0.0.1:8080, the gateway) and
+ * {@code --credentials} (default {@code device-credentials.json}: where this device keeps its kid and secret,
+ * readable by its owner only). Registration and rotation are user actions (a JWT); everything else is signed
+ * by the device. Each command prints the HTTP status and the JSON answer; the exit code is 0 for 2xx.
+ */
+public final class DeviceClient {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final URI api;
+    private final Path credentialsFile;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    public DeviceClient(URI api, Path credentialsFile) {
+        this.api = api;
+        this.credentialsFile = credentialsFile;
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0) {
+            System.err.println("usage: device-client register|poll|ack|fill|error|status|rotate [--option value ...]");
+            System.exit(2);
+        }
+        Map<String, String> options = options(List.of(args).subList(1, args.length));
+        String api = options.getOrDefault("api", System.getenv().getOrDefault("DEVICE_API", "http://127.0.0.1:8080"));
+        DeviceClient client = new DeviceClient(URI.create(api),
+                Path.of(options.getOrDefault("credentials", "device-credentials.json")));
+        HttpResponse<String> response = switch (args[0]) {
+            case "register" -> client.register(required(options, "token"), required(options, "name"));
+            case "poll" -> client.poll(options.getOrDefault("after", "0"), options.getOrDefault("wait", "25"),
+                    options.getOrDefault("limit", "50"));
+            case "ack" -> client.report("ack", Map.of("signal_id", required(options, "signal")), options);
+            case "fill" -> client.report("fill", Map.of(
+                    "signal_id", required(options, "signal"),
+                    "trade_id", required(options, "trade-id"),
+                    "price", required(options, "price"),
+                    "size", required(options, "size"),
+                    "filled_at", options.getOrDefault("filled-at", Instant.now().toString())), options);
+            case "error" -> client.report("error", Map.of(
+                    "signal_id", required(options, "signal"),
+                    "status_code", Integer.parseInt(required(options, "code")),
+                    "message", required(options, "message")), options);
+            case "status" -> client.signed("GET", "/api/v1/exec/status/" + required(options, "signal"), "", null);
+            case "rotate" -> client.rotate(required(options, "token"));
+            default -> throw new IllegalArgumentException("unknown command " + args[0]);
+        };
+        System.out.println(response.statusCode() + " " + response.body());
+        System.exit(response.statusCode() / 100 == 2 ? 0 : 1);
+    }
+
+    /** A user registers this device with their token; the answer holds the secret, shown this once. */
+    public HttpResponse<String> register(String userToken, String name) throws IOException, InterruptedException {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(api.resolve("/api/v1/devices/register"))
+                .header("Authorization", "Bearer " + userToken)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("name", name)))));
+        if (response.statusCode() == 201) {
+            saveCredentials(JSON.readTree(response.body()));
+        }
+        return response;
+    }
+
+    /**
+     * Long poll: {@code after} acknowledges every delivery up to that sequence and asks for the next ones; with
+     * {@code wait} seconds the server holds the request until a signal arrives. Deliveries not acknowledged
+     * are delivered again, so a device that crashes between polls loses nothing.
+     */
+    public HttpResponse<String> poll(String after, String waitSeconds, String limit) throws IOException, InterruptedException {
+        return signed("GET", "/api/v1/devices/poll", "after=" + after + "&limit=" + limit + "&wait=" + waitSeconds,
+                null);
+    }
+
+    /** ack, fill or error for one signal. {@code report_id} is unique per device: resending the same report is safe. */
+    public HttpResponse<String> report(String type, Map<String, Object> fields, Map<String, String> options)
+            throws IOException, InterruptedException {
+        Map<String, Object> body = new HashMap<>(fields);
+        body.put("report_id", options.getOrDefault("report-id", type + "-" + UUID.randomUUID()));
+        return signed("POST", "/api/v1/exec/" + type, "", JSON.writeValueAsString(body));
+    }
+
+    /** The user rotates this device's key: the new secret replaces the saved one; the old one works for a grace period. */
+    public HttpResponse<String> rotate(String userToken) throws IOException, InterruptedException {
+        JsonNode credentials = JSON.readTree(credentialsFile.toFile());
+        HttpResponse<String> response = send(HttpRequest.newBuilder(
+                        api.resolve("/api/v1/devices/" + credentials.get("device_id").asText() + "/rotate-key"))
+                .header("Authorization", "Bearer " + userToken)
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        if (response.statusCode() == 200) {
+            saveCredentials(JSON.readTree(response.body()));
+        }
+        return response;
+    }
+
+    /** Every device request: the signature covers method, path, canonical query, body hash, time and a fresh nonce. */
+    public HttpResponse<String> signed(String method, String path, String query, String body)
+            throws IOException, InterruptedException {
+        JsonNode credentials = JSON.readTree(credentialsFile.toFile());
+        DeviceRequestSigner signer = new DeviceRequestSigner(DeviceKeyId.parse(credentials.get("kid").asText()),
+                credentials.get("secret").asText());
+        URI uri = api.resolve(path + (query.isEmpty() ? "" : "?" + query));
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofSeconds(90))
+                .header("Authorization", signer.authorization(method, path, query, body))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return send(request);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private void saveCredentials(JsonNode answer) throws IOException {
+        ObjectNode credentials = JSON.createObjectNode()
+                .put("device_id", answer.get("device_id").asText())
+                .put("kid", answer.get("kid").asText())
+                .put("secret", answer.get("secret").asText());
+        Files.deleteIfExists(credentialsFile);
+        Files.createFile(credentialsFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(credentialsFile, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(credentials));
+    }
+
+    static Map<String, String> options(List<String> args) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i < args.size(); i += 2) {
+            if (!args.get(i).startsWith("--") || i + 1 >= args.size()) {
+                throw new IllegalArgumentException("expected --option value, got " + args.get(i));
+            }
+            options.put(args.get(i).substring(2), args.get(i + 1));
+        }
+        return options;
+    }
+
+    private static String required(Map<String, String> options, String name) {
+        String value = options.get(name);
+        if (value == null) {
+            throw new IllegalArgumentException("--" + name + " is required");
+        }
+        return value;
+    }
+}
