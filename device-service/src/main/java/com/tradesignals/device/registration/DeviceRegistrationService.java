@@ -1,6 +1,8 @@
 package com.tradesignals.device.registration;
 
 import com.tradesignals.contracts.events.devices.DeviceRegistered;
+import com.tradesignals.contracts.events.devices.DeviceRenamed;
+import com.tradesignals.contracts.events.devices.DeviceRevoked;
 import com.tradesignals.contracts.signing.DeviceKeyId;
 import com.tradesignals.contracts.signing.DeviceSecrets;
 import com.tradesignals.device.DeviceConfig;
@@ -8,6 +10,7 @@ import com.tradesignals.device.registry.Device;
 import com.tradesignals.device.registry.DeviceKey;
 import com.tradesignals.device.registry.DeviceKeyRepository;
 import com.tradesignals.device.registry.DeviceRepository;
+import com.tradesignals.device.signals.DeliveryRepository;
 import com.tradesignals.platform.audit.AuditLog;
 import com.tradesignals.platform.deviceauth.DeviceSecretSource;
 import com.tradesignals.platform.outbox.Outbox;
@@ -22,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+/** Links, lists, renames and unlinks a user's devices. Every change is audited and announced through the outbox. */
 @ApplicationScoped
 public class DeviceRegistrationService {
 
@@ -29,16 +33,18 @@ public class DeviceRegistrationService {
 
     private final DeviceRepository devices;
     private final DeviceKeyRepository keys;
+    private final DeliveryRepository deliveries;
     private final DeviceSecretSource secrets;
     private final Outbox outbox;
     private final AuditLog audit;
     private final DeviceConfig config;
     private final Clock clock;
 
-    DeviceRegistrationService(DeviceRepository devices, DeviceKeyRepository keys, DeviceSecretSource secrets,
-            Outbox outbox, AuditLog audit, DeviceConfig config, Clock clock) {
+    DeviceRegistrationService(DeviceRepository devices, DeviceKeyRepository keys, DeliveryRepository deliveries,
+            DeviceSecretSource secrets, Outbox outbox, AuditLog audit, DeviceConfig config, Clock clock) {
         this.devices = devices;
         this.keys = keys;
+        this.deliveries = deliveries;
         this.secrets = secrets;
         this.outbox = outbox;
         this.audit = audit;
@@ -46,7 +52,10 @@ public class DeviceRegistrationService {
         this.clock = clock;
     }
 
-    /** Links a new device to the user and issues its first key, within the user's device limit. */
+    /**
+     * Links a new device to the user and issues its first key, within the user's device limit. Signals that
+     * were waiting for a device of this user (none was linked when they arrived) are delivered to it.
+     */
     @WithTransaction
     public Uni<RegisteredDevice> register(UUID userId, String name) {
         return devices.lockUser(userId)
@@ -63,9 +72,10 @@ public class DeviceRegistrationService {
                     DeviceKey key = DeviceKey.issue(device.id, FIRST_KEY_VERSION, DeviceSecrets.fingerprint(secret), now);
                     return devices.persist(device)
                             .chain(() -> keys.persist(key))
+                            .chain(() -> deliveries.claimAwaitingSignals(userId, device.id, now))
                             .chain(() -> outbox.add(new DeviceRegistered(device.id, userId, FIRST_KEY_VERSION,
                                     device.name, now)))
-                            .chain(() -> audit.record("user:" + userId, "device.registered", "device:" + device.id,
+                            .chain(() -> audit.record(actor(userId), "device.registered", target(device.id),
                                     Map.of("name", device.name, "key_version", FIRST_KEY_VERSION)))
                             .replaceWith(new RegisteredDevice(device.id, device.name, FIRST_KEY_VERSION,
                                     keyId.toString(), DeviceSecrets.toHex(secret), now));
@@ -81,5 +91,77 @@ public class DeviceRegistrationService {
                                 .filter(key -> key.deviceId.equals(device.id))
                                 .mapToInt(key -> key.keyVersion).max().orElse(FIRST_KEY_VERSION)))
                         .toList()));
+    }
+
+    @WithSession
+    public Uni<DeviceView> get(UUID userId, UUID deviceId) {
+        return devices.findOwned(userId, deviceId).chain(this::view);
+    }
+
+    /** Gives an active device a new name; an unchanged name changes nothing and announces nothing. */
+    @WithTransaction
+    public Uni<DeviceView> rename(UUID userId, UUID deviceId, String name) {
+        String newName = name.strip();
+        return devices.lockOwned(userId, deviceId).chain(device -> {
+            requireActive(device);
+            if (device.name.equals(newName)) {
+                return view(device);
+            }
+            Instant now = clock.instant();
+            String previousName = device.name;
+            device.rename(newName, now);
+            return currentKeyVersion(device.id)
+                    .call(keyVersion -> outbox.add(new DeviceRenamed(device.id, userId, keyVersion, newName, now)))
+                    .call(keyVersion -> audit.record(actor(userId), "device.renamed", target(device.id),
+                            Map.of("from", previousName, "to", newName)))
+                    .map(keyVersion -> DeviceView.of(device, keyVersion));
+        });
+    }
+
+    /**
+     * Unlinks a device: it becomes inactive (the row stays as history), every key version ends now, its
+     * unacknowledged deliveries are cancelled and its parked polls are answered 401. Unlinking an unlinked
+     * device changes nothing.
+     */
+    @WithTransaction
+    public Uni<Void> unlink(UUID userId, UUID deviceId) {
+        return devices.lockOwned(userId, deviceId).chain(device -> {
+            if (!device.isActive) {
+                return Uni.createFrom().voidItem();
+            }
+            Instant now = clock.instant();
+            device.unlink(now);
+            return keys.expireAll(device.id, now)
+                    .chain(() -> deliveries.cancelPending(device.id, now))
+                    .chain(() -> currentKeyVersion(device.id))
+                    .call(keyVersion -> outbox.add(new DeviceRevoked(device.id, userId, keyVersion, now)))
+                    .call(keyVersion -> audit.record(actor(userId), "device.revoked", target(device.id),
+                            Map.of("key_version", keyVersion)))
+                    .replaceWithVoid();
+        });
+    }
+
+    /** Modifying an unlinked device is refused: its row is kept as history only. */
+    public static void requireActive(Device device) {
+        if (!device.isActive) {
+            throw ProblemException.conflict("device-unlinked", "Device unlinked",
+                    "The device was unlinked; register it again to use it");
+        }
+    }
+
+    public static String actor(UUID userId) {
+        return "user:" + userId;
+    }
+
+    public static String target(UUID deviceId) {
+        return "device:" + deviceId;
+    }
+
+    private Uni<DeviceView> view(Device device) {
+        return currentKeyVersion(device.id).map(keyVersion -> DeviceView.of(device, keyVersion));
+    }
+
+    private Uni<Integer> currentKeyVersion(UUID deviceId) {
+        return keys.ofDevice(deviceId).map(all -> all.isEmpty() ? FIRST_KEY_VERSION : all.get(0).keyVersion);
     }
 }

@@ -39,6 +39,14 @@ public class Device {
     @Column(name = "last_ack_at")
     public Instant lastAckAt;
 
+    /** The last sequence number given to a delivery of this device; written only by the signal fan-out. */
+    @Column(name = "next_sequence", insertable = false, updatable = false)
+    public long nextSequence;
+
+    /** The highest sequence the device acknowledged; written only by polls. */
+    @Column(name = "last_ack_sequence", insertable = false, updatable = false)
+    public long lastAckSequence;
+
     public static Device register(UUID userId, String name, Instant now) {
         Device device = new Device();
         device.id = UUID.randomUUID();
@@ -48,5 +56,16 @@ public class Device {
         device.createdAt = now;
         device.updatedAt = now;
         return device;
+    }
+
+    public void rename(String newName, Instant now) {
+        name = newName;
+        updatedAt = now;
+    }
+
+    public void unlink(Instant now) {
+        isActive = false;
+        revokedAt = now;
+        updatedAt = now;
     }
 }

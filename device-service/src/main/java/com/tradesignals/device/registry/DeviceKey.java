@@ -41,6 +41,10 @@ public class DeviceKey {
         return key;
     }
 
+    public boolean isLiveAt(Instant now) {
+        return validUntil == null || now.isBefore(validUntil);
+    }
+
     /** The composite key: a device and one of its key versions. */
     public static class Id implements Serializable {
         public UUID deviceId;

@@ -1,8 +1,10 @@
 package com.tradesignals.device.registry;
 
+import com.tradesignals.platform.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.UUID;
 
@@ -24,5 +26,23 @@ public class DeviceRepository implements PanacheRepositoryBase<Device, UUID> {
 
     public Uni<List<Device>> ownedBy(UUID userId) {
         return list("userId = ?1 order by createdAt, id", userId);
+    }
+
+    /** The user's device, or a 404 problem: someone else's device is answered exactly like a missing one. */
+    public Uni<Device> findOwned(UUID userId, UUID deviceId) {
+        return find("id = ?1 and userId = ?2", deviceId, userId).firstResult().map(device -> owned(device));
+    }
+
+    /** As {@link #findOwned}, with the row locked for the rest of the transaction (key rotation, unlink). */
+    public Uni<Device> lockOwned(UUID userId, UUID deviceId) {
+        return find("id = ?1 and userId = ?2", deviceId, userId).withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResult().map(device -> owned(device));
+    }
+
+    private static Device owned(Device device) {
+        if (device == null) {
+            throw ProblemException.notFound("Device");
+        }
+        return device;
     }
 }

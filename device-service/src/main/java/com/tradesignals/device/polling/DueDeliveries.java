@@ -1,0 +1,19 @@
+package com.tradesignals.device.polling;
+
+import java.time.Instant;
+import java.util.List;
+
+/** What one read found: whether the device may still poll, its acknowledged cursor and what is due. */
+record DueDeliveries(boolean isActive, long acknowledgedSequence, List<Due> due) {
+
+    record Due(DeliveredSignal signal, Instant createdAt) {
+    }
+
+    boolean isEmpty() {
+        return due.isEmpty();
+    }
+
+    List<DeliveredSignal> signals() {
+        return due.stream().map(Due::signal).toList();
+    }
+}

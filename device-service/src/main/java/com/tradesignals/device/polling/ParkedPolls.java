@@ -1,0 +1,106 @@
+package com.tradesignals.device.polling;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The long polls this instance holds, by device. A parked poll holds no thread: it is a future that a wake-up
+ * completes on the request's own event loop.
+ */
+@ApplicationScoped
+public class ParkedPolls {
+
+    private final Map<UUID, Set<ParkedPoll>> byDevice = new ConcurrentHashMap<>();
+    private final AtomicInteger parkedCount = new AtomicInteger();
+
+    ParkedPolls(MeterRegistry registry) {
+        Gauge.builder("device.polls.parked", parkedCount, AtomicInteger::get)
+                .description("Long polls parked on this instance, waiting for a delivery")
+                .register(registry);
+    }
+
+    /** Registers a poll before it first reads, so that a delivery committed during that read still wakes it. */
+    ParkedPoll park(UUID deviceId, Context context) {
+        ParkedPoll poll = new ParkedPoll(deviceId, context);
+        byDevice.computeIfAbsent(deviceId, ignored -> ConcurrentHashMap.newKeySet()).add(poll);
+        parkedCount.incrementAndGet();
+        return poll;
+    }
+
+    /** Something changed for the device (a delivery, an unlink): its parked polls read again. */
+    public void wake(UUID deviceId) {
+        Set<ParkedPoll> polls = byDevice.get(deviceId);
+        if (polls != null) {
+            polls.forEach(ParkedPoll::wake);
+        }
+    }
+
+    /** After notifications may have been missed (the listener reconnected), every parked poll reads again. */
+    public void wakeAll() {
+        byDevice.values().forEach(polls -> polls.forEach(ParkedPoll::wake));
+    }
+
+    int parkedCount() {
+        return parkedCount.get();
+    }
+
+    boolean isParked(UUID deviceId) {
+        return byDevice.containsKey(deviceId);
+    }
+
+    /** One parked request. */
+    final class ParkedPoll {
+
+        private final UUID deviceId;
+        private final Context context;
+        private final AtomicBoolean hasLeft = new AtomicBoolean();
+        private volatile CompletableFuture<Boolean> wakeUp = new CompletableFuture<>();
+
+        private ParkedPoll(UUID deviceId, Context context) {
+            this.deviceId = deviceId;
+            this.context = context;
+        }
+
+        /** Forgets earlier wake-ups: call before reading again. */
+        void rearm() {
+            wakeUp = new CompletableFuture<>();
+        }
+
+        /** {@code true} when woken (maybe already, since the last {@link #rearm}), {@code false} after the timeout. */
+        Uni<Boolean> awaitWake(Duration timeout) {
+            CompletableFuture<Boolean> current = wakeUp;
+            return Uni.createFrom().completionStage(current)
+                    .ifNoItem().after(timeout).recoverWithItem(false);
+        }
+
+        private void wake() {
+            CompletableFuture<Boolean> current = wakeUp;
+            if (context == null) {
+                current.complete(true);
+            } else {
+                context.runOnContext(ignored -> current.complete(true));
+            }
+        }
+
+        void leave() {
+            if (hasLeft.compareAndSet(false, true)) {
+                byDevice.computeIfPresent(deviceId, (id, polls) -> {
+                    polls.remove(this);
+                    return polls.isEmpty() ? null : polls;
+                });
+                parkedCount.decrementAndGet();
+            }
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package com.tradesignals.device.polling;
+
+import com.tradesignals.contracts.events.Side;
+import com.tradesignals.contracts.events.signals.OrderType;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The poll's one statement, on the reactive client directly (it is the hot path): acknowledge up to the
+ * cursor and touch {@code last_poll_at} only when either changes something, then read what is due.
+ */
+@ApplicationScoped
+public class PollRepository {
+
+    private static final String ACKNOWLEDGE_AND_READ = """
+            with touched as (
+                update devices d set
+                    last_ack_sequence = greatest(d.last_ack_sequence, least($2, d.next_sequence)),
+                    last_ack_at = case when least($2, d.next_sequence) > d.last_ack_sequence then $3 else d.last_ack_at end,
+                    last_poll_at = case when d.last_poll_at is null or d.last_poll_at < $4 then $3 else d.last_poll_at end
+                where d.id = $1 and d.is_active
+                  and (least($2, d.next_sequence) > d.last_ack_sequence or d.last_poll_at is null or d.last_poll_at < $4)
+                returning d.id)
+            select d.is_active, greatest(d.last_ack_sequence, least($2, d.next_sequence)) as acknowledged,
+                   due.sequence, due.created_at, s.signal_id, s.instrument, s.side, s.order_type, s.size, s.price,
+                   s.stop_loss, s.take_profit, s.issued_at, s.expires_at
+            from devices d
+            left join lateral (
+                select x.sequence, x.created_at, x.signal_id
+                from deliveries x join signals y on y.signal_id = x.signal_id
+                where x.device_id = d.id and x.sequence > greatest($2, d.last_ack_sequence)
+                  and x.cancelled_at is null and y.expires_at > $3
+                order by x.sequence
+                limit $5) due on true
+            left join signals s on s.signal_id = due.signal_id
+            where d.id = $1
+            order by due.sequence
+            """;
+
+    private final Pool database;
+
+    PollRepository(Pool database) {
+        this.database = database;
+    }
+
+    /**
+     * @param after         acknowledge everything up to it and read what follows (0: acknowledge nothing new)
+     * @param pollStaleBefore write {@code last_poll_at} only if it is older than this
+     */
+    Uni<DueDeliveries> acknowledgeAndRead(UUID deviceId, long after, int limit, Instant now, Instant pollStaleBefore) {
+        return database.preparedQuery(ACKNOWLEDGE_AND_READ)
+                .execute(Tuple.of(deviceId, after, utc(now), utc(pollStaleBefore), limit))
+                .map(PollRepository::due);
+    }
+
+    private static DueDeliveries due(RowSet<Row> rows) {
+        boolean isActive = false;
+        long acknowledged = 0;
+        List<DueDeliveries.Due> due = new ArrayList<>();
+        for (Row row : rows) {
+            isActive = row.getBoolean("is_active");
+            acknowledged = row.getLong("acknowledged");
+            Long sequence = row.getLong("sequence");
+            if (sequence != null) {
+                due.add(new DueDeliveries.Due(new DeliveredSignal(sequence, row.getUUID("signal_id"),
+                        row.getString("instrument"), Side.valueOf(row.getString("side")),
+                        OrderType.valueOf(row.getString("order_type")), row.getBigDecimal("size"),
+                        row.getBigDecimal("price"), row.getBigDecimal("stop_loss"), row.getBigDecimal("take_profit"),
+                        instant(row.getOffsetDateTime("issued_at")), instant(row.getOffsetDateTime("expires_at"))),
+                        instant(row.getOffsetDateTime("created_at"))));
+            }
+        }
+        return new DueDeliveries(isActive, acknowledged, due);
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
+    }
+}

@@ -1,0 +1,122 @@
+package com.tradesignals.device.polling;
+
+import com.tradesignals.device.polling.ParkedPolls.ParkedPoll;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.security.AuthenticationFailedException;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A device's poll: acknowledge up to the cursor, answer what is due, or park until a delivery for the device
+ * commits (on any replica) or the wait runs out. Waiting holds no thread and reads the database only when woken.
+ */
+@ApplicationScoped
+public class PollService {
+
+    /** How a poll ended, for {@code device_polls_total{outcome}}. */
+    enum Outcome {
+        DELIVERED, WOKEN, EMPTY, TIMED_OUT, REVOKED;
+
+        String tag() {
+            return name().toLowerCase().replace('_', '-');
+        }
+    }
+
+    private final PollRepository repository;
+    private final ParkedPolls parked;
+    private final PollConfig config;
+    private final Clock clock;
+    private final Map<Outcome, Counter> polls = new EnumMap<>(Outcome.class);
+    private final Timer wakeLatency;
+
+    PollService(PollRepository repository, ParkedPolls parked, PollConfig config, Clock clock, MeterRegistry registry) {
+        this.repository = repository;
+        this.parked = parked;
+        this.config = config;
+        this.clock = clock;
+        for (Outcome outcome : Outcome.values()) {
+            polls.put(outcome, Counter.builder("device.polls").description("Device polls by how they ended")
+                    .tag("outcome", outcome.tag()).register(registry));
+        }
+        this.wakeLatency = Timer.builder("device.poll.wake.latency")
+                .description("From a delivery's commit to the answer of the poll it woke")
+                .publishPercentiles(0.5, 0.95, 0.99)
+                .publishPercentileHistogram()
+                .register(registry);
+    }
+
+    /**
+     * @param after the device's cursor, or {@code null} to acknowledge nothing new
+     * @param limit capped to the configured maximum; {@code null} for the default
+     * @param wait  seconds to park when nothing is due, capped to the configured maximum; {@code null} or 0: answer at once
+     */
+    public Uni<PollResponse> poll(UUID deviceId, Long after, Integer limit, Integer wait) {
+        Poll poll = new Poll(deviceId, after == null ? 0 : after,
+                Math.min(limit == null ? config.defaultLimit() : limit, config.maxLimit()),
+                clock.instant().plus(wait == null ? Duration.ZERO : min(Duration.ofSeconds(wait), config.maxWait())));
+        if (!poll.deadline.isAfter(clock.instant())) {
+            return read(poll).map(found -> answer(found, found.isEmpty() ? Outcome.EMPTY : Outcome.DELIVERED));
+        }
+        ParkedPoll parking = parked.park(deviceId, Vertx.currentContext());
+        return read(poll)
+                .chain(found -> found.isEmpty() ? awaitDeliveries(poll, parking, found)
+                        : Uni.createFrom().item(answer(found, Outcome.DELIVERED)))
+                .onTermination().invoke(parking::leave);
+    }
+
+    /** @param lastRead the last, empty read: what a poll that times out answers */
+    private Uni<PollResponse> awaitDeliveries(Poll poll, ParkedPoll parking, DueDeliveries lastRead) {
+        Duration remaining = Duration.between(clock.instant(), poll.deadline);
+        if (remaining.isNegative() || remaining.isZero()) {
+            return Uni.createFrom().item(answer(lastRead, Outcome.TIMED_OUT));
+        }
+        return parking.awaitWake(remaining).chain(isWoken -> {
+            if (!isWoken) {
+                return Uni.createFrom().item(answer(lastRead, Outcome.TIMED_OUT));
+            }
+            parking.rearm();
+            return read(poll).chain(found -> {
+                if (found.isEmpty()) {
+                    return awaitDeliveries(poll, parking, found);
+                }
+                Instant now = clock.instant();
+                found.due().forEach(due -> wakeLatency.record(Duration.between(due.createdAt(), now)));
+                return Uni.createFrom().item(answer(found, Outcome.WOKEN));
+            });
+        });
+    }
+
+    /** Reads what is due; a device unlinked since it authenticated gets the same 401 as any refused request. */
+    private Uni<DueDeliveries> read(Poll poll) {
+        Instant now = clock.instant();
+        return repository.acknowledgeAndRead(poll.deviceId, poll.after, poll.limit, now,
+                        now.minus(config.lastPollResolution()))
+                .invoke(found -> {
+                    if (!found.isActive()) {
+                        polls.get(Outcome.REVOKED).increment();
+                        throw new AuthenticationFailedException("device unlinked");
+                    }
+                });
+    }
+
+    private PollResponse answer(DueDeliveries found, Outcome outcome) {
+        polls.get(outcome).increment();
+        return new PollResponse(found.signals(), found.acknowledgedSequence(), clock.instant());
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private record Poll(UUID deviceId, long after, int limit, Instant deadline) {
+    }
+}

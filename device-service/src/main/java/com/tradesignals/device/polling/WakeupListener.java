@@ -1,0 +1,64 @@
+package com.tradesignals.device.polling;
+
+import com.tradesignals.device.signals.DeliveryRepository;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
+import io.vertx.pgclient.PgConnectOptions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * LISTENs on {@link DeliveryRepository#WAKEUP_CHANNEL} with one connection per instance and wakes the polls
+ * parked here for the device named in each notification. PostgreSQL notifies every listening instance on
+ * commit, so it does not matter which replica consumed the signal or served the unlink.
+ */
+@ApplicationScoped
+public class WakeupListener {
+
+    private static final Logger LOG = Logger.getLogger(WakeupListener.class);
+    private static final Duration RECONNECT_DELAY = Duration.ofMillis(500);
+
+    private final ParkedPolls parked;
+    private final PgSubscriber subscriber;
+
+    WakeupListener(ParkedPolls parked, Vertx vertx,
+            @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
+            @ConfigProperty(name = "quarkus.datasource.username") Optional<String> username,
+            @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
+        this.parked = parked;
+        PgConnectOptions options = PgConnectOptions.fromUri(url.replaceFirst("^vertx-reactive:", ""))
+                .setMetricsName("device-wakeup-listener");
+        username.ifPresent(options::setUser);
+        password.ifPresent(options::setPassword);
+        this.subscriber = PgSubscriber.subscriber(vertx, options)
+                .reconnectPolicy(attempts -> RECONNECT_DELAY.toMillis());
+    }
+
+    void start(@Observes StartupEvent started) {
+        subscriber.channel(DeliveryRepository.WAKEUP_CHANNEL)
+                .handler(this::wake)
+                // On a reconnect notifications may have been missed: every parked poll reads again.
+                .subscribeHandler(parked::wakeAll);
+        subscriber.connect().await().atMost(Duration.ofSeconds(30));
+        LOG.infof("Listening for device wake-ups on channel %s", DeliveryRepository.WAKEUP_CHANNEL);
+    }
+
+    void stop(@Observes ShutdownEvent stopping) {
+        subscriber.close().await().atMost(Duration.ofSeconds(5));
+    }
+
+    private void wake(String deviceId) {
+        try {
+            parked.wake(UUID.fromString(deviceId));
+        } catch (IllegalArgumentException notADeviceId) {
+            LOG.warnf("Ignoring a wake-up that names no device: %s", deviceId);
+        }
+    }
+}
