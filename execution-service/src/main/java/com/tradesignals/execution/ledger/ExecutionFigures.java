@@ -1,0 +1,61 @@
+package com.tradesignals.execution.ledger;
+
+import com.tradesignals.contracts.events.Side;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.Collection;
+
+/**
+ * What an execution's applied fills add up to. Sums are exact (sizes and prices have at most 8 decimals, so
+ * size × price has at most 16); the average price is notional / cumulative size carried to 34 significant digits,
+ * and only the published figures are rounded, once, to {@value #SCALE} decimals HALF_EVEN.
+ */
+public record ExecutionFigures(BigDecimal cumulativeSize, BigDecimal notional, BigDecimal exactAveragePrice) {
+
+    /** Decimals of sizes, prices, average price and slippage. */
+    public static final int SCALE = 8;
+    /** Decimals of notionals (size × price of two {@value #SCALE}-decimal numbers, exact). */
+    public static final int NOTIONAL_SCALE = 16;
+
+    public static ExecutionFigures of(Collection<Fill> fills) {
+        BigDecimal cumulative = BigDecimal.ZERO;
+        BigDecimal notional = BigDecimal.ZERO;
+        for (Fill fill : fills) {
+            if (fill.status == FillStatus.APPLIED) {
+                cumulative = cumulative.add(fill.size);
+                notional = notional.add(fill.size.multiply(fill.price));
+            }
+        }
+        BigDecimal average = cumulative.signum() == 0 ? null : notional.divide(cumulative, MathContext.DECIMAL128);
+        return new ExecutionFigures(cumulative.setScale(SCALE, RoundingMode.UNNECESSARY),
+                notional.setScale(NOTIONAL_SCALE, RoundingMode.UNNECESSARY), average);
+    }
+
+    public static BigDecimal notionalOf(BigDecimal size, BigDecimal price) {
+        return size.multiply(price).setScale(NOTIONAL_SCALE, RoundingMode.UNNECESSARY);
+    }
+
+    /** FIX LeavesQty: what is still open; nothing once the execution is filled, rejected or expired. */
+    public static BigDecimal leaves(ExecutionState state, BigDecimal signalSize, BigDecimal cumulativeSize) {
+        boolean isDone = state == ExecutionState.FILLED || state.isClosed();
+        return (isDone ? BigDecimal.ZERO : signalSize.subtract(cumulativeSize)).setScale(SCALE, RoundingMode.HALF_EVEN);
+    }
+
+    public BigDecimal averagePrice() {
+        return exactAveragePrice == null ? null : exactAveragePrice.setScale(SCALE, RoundingMode.HALF_EVEN);
+    }
+
+    /**
+     * Signed by side so that positive is adverse: a BUY that paid more than the signal price, a SELL that received
+     * less. {@code null} until something is filled.
+     */
+    public BigDecimal slippage(Side side, BigDecimal signalPrice) {
+        if (exactAveragePrice == null) {
+            return null;
+        }
+        BigDecimal difference = side == Side.BUY ? exactAveragePrice.subtract(signalPrice)
+                : signalPrice.subtract(exactAveragePrice);
+        return difference.setScale(SCALE, RoundingMode.HALF_EVEN);
+    }
+}

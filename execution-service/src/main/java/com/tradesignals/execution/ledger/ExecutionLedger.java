@@ -1,0 +1,169 @@
+package com.tradesignals.execution.ledger;
+
+import com.tradesignals.contracts.events.executions.ExecutionFailed;
+import com.tradesignals.contracts.events.executions.FillBusted;
+import com.tradesignals.contracts.events.executions.FillRecorded;
+import com.tradesignals.contracts.events.executions.SignalAcknowledged;
+import com.tradesignals.execution.ExecutionConfig;
+import com.tradesignals.execution.signals.Signal;
+import com.tradesignals.platform.outbox.Outbox;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The state machine of one execution. Every method expects the execution locked by
+ * {@link ExecutionRepository#openLocked} and runs inside the caller's transaction, where it also writes the
+ * events it causes to the outbox, so a change and its announcement commit together.
+ */
+@ApplicationScoped
+public class ExecutionLedger {
+
+    private final FillRepository fills;
+    private final Outbox outbox;
+    private final ExecutionMetrics metrics;
+    private final ExecutionConfig config;
+
+    ExecutionLedger(FillRepository fills, Outbox outbox, ExecutionMetrics metrics, ExecutionConfig config) {
+        this.fills = fills;
+        this.outbox = outbox;
+        this.metrics = metrics;
+        this.config = config;
+    }
+
+    /** Marks an execution that never filled EXPIRED once its signal's expiry plus the grace period has passed. */
+    public void expireIfDue(Execution execution, Signal signal, Instant now) {
+        if (execution.state.isOpenWithoutFills() && signal.expiresAt != null
+                && now.isAfter(signal.expiresAt.plus(config.expiryGrace()))) {
+            execution.state = ExecutionState.EXPIRED;
+            execution.expiredAt = now;
+            execution.updatedAt = now;
+        }
+    }
+
+    /** The first acknowledgement is announced; later ones, or one after the end, change nothing. */
+    public Uni<Outcome> acknowledge(Execution execution, Signal signal, Instant now) {
+        if (execution.state.isClosed()) {
+            return Uni.createFrom().item(Outcome.IGNORED);
+        }
+        if (execution.acknowledgedAt != null) {
+            return Uni.createFrom().item(Outcome.ALREADY_ACKNOWLEDGED);
+        }
+        execution.acknowledgedAt = now;
+        execution.updatedAt = now;
+        if (execution.state == ExecutionState.PENDING) {
+            execution.state = ExecutionState.ACKED;
+        }
+        return outbox.add(new SignalAcknowledged(execution.executionId, signal.signalId, signal.userId,
+                        execution.deviceId, now))
+                .replaceWith(Outcome.ACKNOWLEDGED);
+    }
+
+    /**
+     * Applies a fill unless it would overfill the signal (quarantined) or the execution was rejected or expired
+     * (flagged); either way the fill is stored. A trade id already seen for this execution is a different report of
+     * the same broker trade and is not stored again.
+     */
+    public Uni<Outcome> recordFill(Execution execution, Signal signal, ReportedFill reported) {
+        return fills.ofExecution(execution.executionId).chain(existing -> {
+            if (existing.stream().anyMatch(fill -> fill.tradeId.equals(reported.tradeId()))) {
+                return Uni.createFrom().item(Outcome.DUPLICATE_TRADE);
+            }
+            Fill fill = newFill(execution, reported);
+            if (execution.state.isClosed()) {
+                fill.status = FillStatus.FLAGGED;
+                fill.flagReason = "after-" + execution.state.name().toLowerCase();
+                return fills.persist(fill).replaceWith(Outcome.FILL_FLAGGED);
+            }
+            ExecutionFigures before = ExecutionFigures.of(existing);
+            if (before.cumulativeSize().add(reported.size()).compareTo(signal.size) > 0) {
+                fill.status = FillStatus.QUARANTINED;
+                fill.flagReason = "overfill";
+                metrics.overfill();
+                return fills.persist(fill).replaceWith(Outcome.OVERFILL_QUARANTINED);
+            }
+            fill.status = FillStatus.APPLIED;
+            List<Fill> applied = new ArrayList<>(existing);
+            applied.add(fill);
+            applyFigures(execution, signal, ExecutionFigures.of(applied), reported.receivedAt());
+            if (execution.firstFillAt == null || reported.filledAt().isBefore(execution.firstFillAt)) {
+                execution.firstFillAt = reported.filledAt();
+            }
+            if (execution.lastFillAt == null || reported.filledAt().isAfter(execution.lastFillAt)) {
+                execution.lastFillAt = reported.filledAt();
+            }
+            metrics.signalToFill(Duration.between(signal.issuedAt, reported.filledAt()));
+            return fills.persist(fill)
+                    .chain(() -> outbox.add(new FillRecorded(fill.fillId, signal.signalId, fill.tradeId, signal.userId,
+                            execution.deviceId, signal.instrument, signal.side, fill.size, fill.price, fill.notional,
+                            fill.filledAt)))
+                    .replaceWith(Outcome.FILL_APPLIED);
+        });
+    }
+
+    /** An error before any fill rejects the execution; after a partial fill it is recorded; after the end, ignored. */
+    public Uni<Outcome> fail(Execution execution, Signal signal, int statusCode, String message, Instant now) {
+        if (execution.state.isClosed() || execution.state == ExecutionState.FILLED) {
+            return Uni.createFrom().item(Outcome.IGNORED);
+        }
+        execution.errorCode = statusCode;
+        execution.errorMessage = message;
+        execution.failedAt = now;
+        execution.updatedAt = now;
+        if (execution.state == ExecutionState.PARTIALLY_FILLED) {
+            return Uni.createFrom().item(Outcome.ERROR_RECORDED);
+        }
+        execution.state = ExecutionState.REJECTED;
+        return outbox.add(new ExecutionFailed(execution.executionId, signal.signalId, signal.userId, execution.deviceId,
+                        statusCode, message, now))
+                .replaceWith(Outcome.REJECTED);
+    }
+
+    /** Reverses an applied fill: the figures and state are recomputed from the fills that remain. */
+    public Uni<Void> bust(Execution execution, Signal signal, Fill fill, String reason, Instant now) {
+        fill.status = FillStatus.BUSTED;
+        fill.bustedAt = now;
+        fill.bustReason = reason;
+        return fills.ofExecution(execution.executionId).chain(all -> {
+            applyFigures(execution, signal, ExecutionFigures.of(all), now);
+            return outbox.add(new FillBusted(fill.fillId, signal.signalId, fill.tradeId, signal.userId,
+                    execution.deviceId, fill.size, fill.price, fill.notional, reason, now));
+        });
+    }
+
+    private static void applyFigures(Execution execution, Signal signal, ExecutionFigures figures, Instant now) {
+        execution.cumulativeSize = figures.cumulativeSize();
+        execution.notional = figures.notional();
+        execution.averagePrice = figures.averagePrice();
+        execution.updatedAt = now;
+        if (execution.state.isClosed()) {
+            return;
+        }
+        if (figures.cumulativeSize().signum() == 0) {
+            execution.state = execution.acknowledgedAt != null ? ExecutionState.ACKED : ExecutionState.PENDING;
+        } else if (figures.cumulativeSize().compareTo(signal.size) == 0) {
+            execution.state = ExecutionState.FILLED;
+        } else {
+            execution.state = ExecutionState.PARTIALLY_FILLED;
+        }
+    }
+
+    private static Fill newFill(Execution execution, ReportedFill reported) {
+        Fill fill = new Fill();
+        fill.fillId = reported.fillId();
+        fill.executionId = execution.executionId;
+        fill.signalId = execution.signalId;
+        fill.deviceId = execution.deviceId;
+        fill.userId = execution.userId;
+        fill.tradeId = reported.tradeId();
+        fill.size = reported.size();
+        fill.price = reported.price();
+        fill.notional = ExecutionFigures.notionalOf(reported.size(), reported.price());
+        fill.filledAt = reported.filledAt();
+        fill.receivedAt = reported.receivedAt();
+        return fill;
+    }
+}

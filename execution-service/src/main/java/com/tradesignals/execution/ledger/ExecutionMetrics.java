@@ -1,0 +1,54 @@
+package com.tradesignals.execution.ledger;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Domain metrics of execution reporting (Prometheus names in docs/execution-service.md). */
+@ApplicationScoped
+public class ExecutionMetrics {
+
+    private final MeterRegistry registry;
+    private final Pool database;
+    private final AtomicLong orphanFills = new AtomicLong();
+    private final Timer signalToFill;
+
+    ExecutionMetrics(MeterRegistry registry, Pool database) {
+        this.registry = registry;
+        this.database = database;
+        registry.gauge("execution.orphan.fills", orphanFills);
+        this.signalToFill = Timer.builder("execution.signal.to.fill")
+                .description("From a signal's issue time to the reported time of each applied fill")
+                .publishPercentiles(0.5, 0.99)
+                .register(registry);
+    }
+
+    /** {@code outcome}: an {@link Outcome}, REPLAYED, or the problem slug of a refused report. */
+    public void report(String type, String outcome) {
+        registry.counter("execution.reports", "type", type, "outcome", outcome).increment();
+    }
+
+    public void overfill() {
+        registry.counter("execution.overfills").increment();
+    }
+
+    public void signalToFill(Duration latency) {
+        if (!latency.isNegative()) {
+            signalToFill.record(latency);
+        }
+    }
+
+    @Scheduled(every = "${execution.orphan-gauge-interval:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> refreshOrphanFills() {
+        return database.query("select count(*) from execution_reports where report_type = 'FILL' "
+                        + "and outcome = 'AWAITING_SIGNAL'")
+                .execute()
+                .invoke(rows -> orphanFills.set(rows.iterator().next().getLong(0)))
+                .replaceWithVoid();
+    }
+}

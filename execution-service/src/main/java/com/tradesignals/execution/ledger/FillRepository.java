@@ -1,0 +1,20 @@
+package com.tradesignals.execution.ledger;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+public class FillRepository implements PanacheRepositoryBase<Fill, UUID> {
+
+    public Uni<List<Fill>> ofExecution(UUID executionId) {
+        return list("executionId = ?1 order by filledAt, fillId", executionId);
+    }
+
+    public Uni<List<Fill>> ofExecutions(Collection<UUID> executionIds) {
+        return list("executionId in ?1 order by filledAt, fillId", executionIds);
+    }
+}
