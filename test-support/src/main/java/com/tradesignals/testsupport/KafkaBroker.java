@@ -123,17 +123,15 @@ public final class KafkaBroker {
         return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
     }
 
-    /** Set by the build (surefire's kafka.broker.libs); else found by walking up to the project root. */
+    /** Set by the build (surefire's kafka.broker.libs); else under the project root. */
     private static Path brokerLibs() {
         String configured = System.getProperty("kafka.broker.libs");
         if (configured != null && Files.isDirectory(Path.of(configured))) {
             return Path.of(configured);
         }
-        for (Path directory = Path.of("").toAbsolutePath(); directory != null; directory = directory.getParent()) {
-            Path libs = directory.resolve("kafka-broker/target/libs");
-            if (Files.isDirectory(libs)) {
-                return libs;
-            }
+        Path libs = ProjectRoot.resolve("kafka-broker/target/libs");
+        if (Files.isDirectory(libs)) {
+            return libs;
         }
         throw new IllegalStateException("Kafka broker jars not found: build the kafka-broker module first "
                 + "(./mvnw -pl kafka-broker package) or set TEST_KAFKA_BOOTSTRAP_SERVERS");

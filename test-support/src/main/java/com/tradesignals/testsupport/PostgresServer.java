@@ -52,11 +52,26 @@ public final class PostgresServer {
     }
 
     public String jdbcUrl() {
-        return "jdbc:postgresql://" + host + ":" + port + "/" + database;
+        return jdbcUrl(database);
     }
 
     public String reactiveUrl() {
-        return "postgresql://" + host + ":" + port + "/" + database;
+        return reactiveUrl(database);
+    }
+
+    public String jdbcUrl(String otherDatabase) {
+        return "jdbc:postgresql://" + host + ":" + port + "/" + otherDatabase;
+    }
+
+    public String reactiveUrl(String otherDatabase) {
+        return "postgresql://" + host + ":" + port + "/" + otherDatabase;
+    }
+
+    /** One more database on this server (for a test that runs several services), dropped with the rest. */
+    public String createDatabase(String prefix) {
+        String name = prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        execute("create database " + name);
+        return name;
     }
 
     public String user() {
@@ -68,25 +83,30 @@ public final class PostgresServer {
     }
 
     private void createDatabase() {
+        execute("create database " + database);
+    }
+
+    private void execute(String sql) {
         try (Connection connection = DriverManager.getConnection(
                 "jdbc:postgresql://" + host + ":" + port + "/postgres", user, password);
                 Statement statement = connection.createStatement()) {
-            statement.execute("create database " + database);
+            statement.execute(sql);
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot create the test database on " + host + ":" + port, e);
+            throw new IllegalStateException("cannot run '" + sql + "' on " + host + ":" + port, e);
         }
-        if (System.getenv("TEST_PG_HOST") != null) {
-            Runtime.getRuntime().addShutdownHook(new Thread(this::dropDatabase));
+        if (System.getenv("TEST_PG_HOST") != null && sql.startsWith("create database ")) {
+            String name = sql.substring("create database ".length());
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> dropDatabase(name)));
         }
     }
 
-    private void dropDatabase() {
+    private void dropDatabase(String name) {
         try (Connection connection = DriverManager.getConnection(
                 "jdbc:postgresql://" + host + ":" + port + "/postgres", user, password);
                 Statement statement = connection.createStatement()) {
-            statement.execute("drop database if exists " + database + " with (force)");
+            statement.execute("drop database if exists " + name + " with (force)");
         } catch (SQLException e) {
-            System.err.println("Could not drop test database " + database + ": " + e);
+            System.err.println("Could not drop test database " + name + ": " + e);
         }
     }
 

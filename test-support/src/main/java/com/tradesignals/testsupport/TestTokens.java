@@ -56,12 +56,6 @@ public final class TestTokens {
     }
 
     static Path devKeys() {
-        for (Path directory = Path.of("").toAbsolutePath(); directory != null; directory = directory.getParent()) {
-            Path keys = directory.resolve("dev/keys");
-            if (Files.isDirectory(keys)) {
-                return keys;
-            }
-        }
-        throw new IllegalStateException("dev/keys not found above " + Path.of("").toAbsolutePath());
+        return ProjectRoot.resolve("dev/keys");
     }
 }
