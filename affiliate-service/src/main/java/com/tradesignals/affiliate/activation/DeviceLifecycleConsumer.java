@@ -1,5 +1,6 @@
 package com.tradesignals.affiliate.activation;
 
+import com.tradesignals.affiliate.referral.ReferralService;
 import com.tradesignals.contracts.events.IntegrationEvent;
 import com.tradesignals.contracts.events.devices.DeviceRegistered;
 import com.tradesignals.platform.inbox.Inbox;
@@ -8,7 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-/** Records every device registration, once per event id. */
+/** Records every device registration, once per event id; a user's first device activates their referral. */
 @ApplicationScoped
 public class DeviceLifecycleConsumer {
 
@@ -16,10 +17,12 @@ public class DeviceLifecycleConsumer {
 
     private final Inbox inbox;
     private final UserDeviceRepository userDevices;
+    private final ReferralService referrals;
 
-    DeviceLifecycleConsumer(Inbox inbox, UserDeviceRepository userDevices) {
+    DeviceLifecycleConsumer(Inbox inbox, UserDeviceRepository userDevices, ReferralService referrals) {
         this.inbox = inbox;
         this.userDevices = userDevices;
+        this.referrals = referrals;
     }
 
     @Incoming(CONSUMER)
@@ -35,6 +38,9 @@ public class DeviceLifecycleConsumer {
         device.deviceId = registered.deviceId();
         device.userId = registered.userId();
         device.registeredAt = registered.occurredAt();
-        return userDevices.persist(device).replaceWithVoid();
+        // Under the tree lock, so that a referral claimed at this very moment sees the device or is activated here.
+        return referrals.lockTree()
+                .chain(() -> userDevices.persist(device))
+                .chain(() -> referrals.onDeviceRegistered(registered.userId()));
     }
 }

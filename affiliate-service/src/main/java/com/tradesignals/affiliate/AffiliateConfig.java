@@ -1,0 +1,85 @@
+package com.tradesignals.affiliate;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** The programme's terms. Checked at startup by {@code TierTable}; documented in docs/affiliate-service.md. */
+@ConfigMapping(prefix = "affiliates")
+public interface AffiliateConfig {
+
+    /** Referral links are {@code <link-base-url>?ref=<token>}. */
+    @WithDefault("https://tradesignals.dev/join")
+    String linkBaseUrl();
+
+    /** ISO 4217 code of every amount. */
+    @WithDefault("USD")
+    String currency();
+
+    /** How many referrers up the tree earn from one fill: level 1 is the trader's own referrer. */
+    @WithDefault("2")
+    int levels();
+
+    /** The fee base of a fill: notional × fee rate. Commission rates apply to it. */
+    @WithDefault("0.0005")
+    BigDecimal feeRate();
+
+    /** Tiers in ascending order of activated referrals; tier numbers are positions, from 0. */
+    List<Tier> tiers();
+
+    /** How long a commission is held before it can be paid out (room for busts and chargebacks). */
+    @WithDefault("P7D")
+    Duration holdingPeriod();
+
+    /** The smallest payout an affiliate may request. */
+    @WithDefault("50.00")
+    BigDecimal minimumPayout();
+
+    /** The most rows a CSV statement holds; narrow the period for more. */
+    @WithDefault("10000")
+    int statementMaxRows();
+
+    Payouts payouts();
+
+    SimulatedBank simulatedBank();
+
+    interface Tier {
+
+        String name();
+
+        /** Activated direct referrals an affiliate needs for this tier. */
+        int minActivatedReferrals();
+
+        /** Share of the fee base per level: the first rate is level 1. */
+        List<BigDecimal> rates();
+    }
+
+    interface Payouts {
+
+        /** How often the payout job runs ({@code off} disables it). */
+        @WithDefault("30s")
+        String interval();
+
+        /** Payouts one run of the job takes on. */
+        @WithDefault("20")
+        int batchSize();
+
+        /** A payout processing for longer than this is sent to the provider again (same reference). */
+        @WithDefault("PT10M")
+        Duration staleAfter();
+    }
+
+    /** The stand-in provider: succeeds, except for the amounts or the share of payouts configured to fail. */
+    interface SimulatedBank {
+
+        /** Amounts the simulated bank rejects, e.g. to exercise failures in tests. */
+        Optional<List<BigDecimal>> failingAmounts();
+
+        /** Share of payouts the simulated bank rejects at random, 0 to 1. */
+        @WithDefault("0")
+        double failureRate();
+    }
+}

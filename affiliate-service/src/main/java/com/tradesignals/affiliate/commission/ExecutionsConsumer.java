@@ -1,0 +1,40 @@
+package com.tradesignals.affiliate.commission;
+
+import com.tradesignals.contracts.events.IntegrationEvent;
+import com.tradesignals.contracts.events.executions.FillBusted;
+import com.tradesignals.contracts.events.executions.FillRecorded;
+import com.tradesignals.platform.inbox.Inbox;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/** Fills accrue commissions, busts take them back; once per event id, in the effect's transaction. */
+@ApplicationScoped
+public class ExecutionsConsumer {
+
+    private static final String CONSUMER = "executions";
+
+    private final Inbox inbox;
+    private final AccrualService accruals;
+
+    ExecutionsConsumer(Inbox inbox, AccrualService accruals) {
+        this.inbox = inbox;
+        this.accruals = accruals;
+    }
+
+    @Incoming(CONSUMER)
+    public Uni<Void> consume(Message<String> message) {
+        return inbox.consume(CONSUMER, message, this::apply);
+    }
+
+    private Uni<Void> apply(IntegrationEvent event) {
+        if (event instanceof FillRecorded fill) {
+            return accruals.accrue(fill);
+        }
+        if (event instanceof FillBusted bust) {
+            return accruals.bust(bust);
+        }
+        return Uni.createFrom().voidItem();
+    }
+}

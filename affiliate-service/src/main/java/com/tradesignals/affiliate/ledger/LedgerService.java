@@ -1,0 +1,106 @@
+package com.tradesignals.affiliate.ledger;
+
+import static com.tradesignals.affiliate.commission.CommissionCalculator.money;
+
+import com.tradesignals.affiliate.AffiliateConfig;
+import com.tradesignals.affiliate.commission.CommissionRepository;
+import com.tradesignals.affiliate.commission.TierTable;
+import com.tradesignals.affiliate.enrollment.Affiliate;
+import com.tradesignals.affiliate.enrollment.EnrollmentService;
+import com.tradesignals.affiliate.paging.Cursor;
+import com.tradesignals.affiliate.paging.Page;
+import com.tradesignals.platform.problem.ProblemException;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** What an affiliate (or an administrator) reads of the ledger: balances, dashboard, statement. */
+@ApplicationScoped
+public class LedgerService {
+
+    private final EnrollmentService enrollment;
+    private final CommissionRepository commissions;
+    private final LedgerQueries queries;
+    private final TierTable tiers;
+    private final AffiliateConfig config;
+    private final Clock clock;
+
+    LedgerService(EnrollmentService enrollment, CommissionRepository commissions, LedgerQueries queries,
+            TierTable tiers, AffiliateConfig config, Clock clock) {
+        this.enrollment = enrollment;
+        this.commissions = commissions;
+        this.queries = queries;
+        this.tiers = tiers;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @WithSession
+    public Uni<Balances> balances(UUID userId) {
+        return enrollment.require(userId).chain(affiliate -> balancesOf(affiliate, clock.instant()));
+    }
+
+    @WithSession
+    public Uni<StatsView> stats(UUID userId) {
+        return enrollment.require(userId).chain(affiliate -> balancesOf(affiliate, clock.instant())
+                .chain(balances -> queries.referralCounts(userId, tiers.levels())
+                        .chain(referrals -> queries.earningsByMonth(userId)
+                                .map(months -> new StatsView(balances, progress(affiliate), referrals, months)))));
+    }
+
+    @WithSession
+    public Uni<Page<HistoryEntry>> history(UUID userId, HistoryFilter filter, Cursor after, int limit) {
+        Instant now = clock.instant();
+        return enrollment.require(userId).chain(affiliate -> queries.entries(userId, filter, now,
+                        after == null ? null : after.createdAt(), after == null ? null : after.id(), limit + 1))
+                .map(rows -> Page.of(rows, limit, row -> Cursor.after(row.createdAt, row.id),
+                        row -> HistoryEntry.of(row, now)));
+    }
+
+    /** The whole filtered history for a CSV statement; too many rows is a 422 asking for a shorter period. */
+    @WithSession
+    public Uni<List<HistoryEntry>> statement(UUID userId, HistoryFilter filter) {
+        Instant now = clock.instant();
+        int maximum = config.statementMaxRows();
+        return enrollment.require(userId)
+                .chain(affiliate -> queries.entries(userId, filter, now, null, null, maximum + 1))
+                .map(rows -> {
+                    if (rows.size() > maximum) {
+                        throw ProblemException.badRequest("statement-too-large",
+                                "Statement too large", "A statement holds at most " + maximum
+                                        + " entries; choose a shorter period (from, to)");
+                    }
+                    return rows.stream().map(row -> HistoryEntry.of(row, now)).toList();
+                });
+    }
+
+    @WithSession
+    public Uni<LedgerView> ledgerOf(UUID userId, HistoryFilter filter, Cursor after, int limit) {
+        return balances(userId).chain(balances -> history(userId, filter, after, limit)
+                .map(entries -> new LedgerView(userId, balances, entries)));
+    }
+
+    private Uni<Balances> balancesOf(Affiliate affiliate, Instant now) {
+        return commissions.heldAmount(affiliate.userId, now).map(held -> new Balances(
+                money(affiliate.totalCommission), money(held), money(affiliate.pendingCommission.subtract(held)),
+                money(affiliate.reservedCommission), money(affiliate.paidCommission),
+                money(affiliate.clawedBackCommission), config.currency()));
+    }
+
+    private StatsView.TierProgress progress(Affiliate affiliate) {
+        TierTable.Tier tier = tiers.tierFor(affiliate.activatedReferrals);
+        StatsView.NextTier next = tiers.next(tier)
+                .map(higher -> new StatsView.NextTier(higher.number(), higher.name(), higher.minActivatedReferrals(),
+                        higher.minActivatedReferrals() - affiliate.activatedReferrals))
+                .orElse(null);
+        return new StatsView.TierProgress(tier.number(), tier.name(), affiliate.activatedReferrals, tier.rates(), next);
+    }
+
+    /** An affiliate's ledger as an administrator looks it up. */
+    public record LedgerView(UUID userId, Balances balances, Page<HistoryEntry> entries) {
+    }
+}

@@ -1,0 +1,288 @@
+package com.tradesignals.affiliate.payout;
+
+import com.tradesignals.affiliate.AffiliateConfig;
+import com.tradesignals.affiliate.AffiliateProblems;
+import com.tradesignals.affiliate.commission.Commission;
+import com.tradesignals.affiliate.commission.CommissionCalculator;
+import com.tradesignals.affiliate.commission.CommissionRepository;
+import com.tradesignals.affiliate.enrollment.Affiliate;
+import com.tradesignals.affiliate.enrollment.AffiliateRepository;
+import com.tradesignals.affiliate.enrollment.EnrollmentService;
+import com.tradesignals.affiliate.paging.Cursor;
+import com.tradesignals.affiliate.paging.Page;
+import com.tradesignals.contracts.events.affiliates.PayoutStatusChanged;
+import com.tradesignals.platform.audit.AuditLog;
+import com.tradesignals.platform.outbox.Outbox;
+import com.tradesignals.platform.problem.ProblemException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Payouts: requests reserve funds at once under the affiliate's row lock, so concurrent requests can never
+ * reserve more than is available; the job ({@link PayoutProcessor}) takes them through the provider.
+ */
+@ApplicationScoped
+public class PayoutService {
+
+    private static final Logger LOG = Logger.getLogger(PayoutService.class);
+
+    private final PayoutRepository payouts;
+    private final AffiliateRepository affiliates;
+    private final CommissionRepository commissions;
+    private final EnrollmentService enrollment;
+    private final Outbox outbox;
+    private final AuditLog audit;
+    private final AffiliateConfig config;
+    private final Clock clock;
+    private final MeterRegistry registry;
+
+    PayoutService(PayoutRepository payouts, AffiliateRepository affiliates, CommissionRepository commissions,
+            EnrollmentService enrollment, Outbox outbox, AuditLog audit, AffiliateConfig config, Clock clock,
+            MeterRegistry registry) {
+        this.payouts = payouts;
+        this.affiliates = affiliates;
+        this.commissions = commissions;
+        this.enrollment = enrollment;
+        this.outbox = outbox;
+        this.audit = audit;
+        this.config = config;
+        this.clock = clock;
+        this.registry = registry;
+    }
+
+    /**
+     * Requests a payout of {@code amount} from the available balance. With an idempotency key, a repeated
+     * request (same key, same amount) answers the payout the first one made; another amount is a conflict.
+     */
+    @WithTransaction
+    public Uni<Requested> request(UUID userId, BigDecimal amount, String idempotencyKey) {
+        return affiliates.lockByUserId(userId)
+                .onItem().ifNull().failWith(AffiliateProblems::notAnAffiliate)
+                .chain(affiliate -> idempotencyKey == null
+                        ? reserve(affiliate, amount, null)
+                        : payouts.findByIdempotencyKey(userId, idempotencyKey).chain(earlier -> {
+                            if (earlier == null) {
+                                return reserve(affiliate, amount, idempotencyKey);
+                            }
+                            if (earlier.amount.compareTo(amount) != 0) {
+                                throw AffiliateProblems.idempotencyKeyReused();
+                            }
+                            return Uni.createFrom().item(new Requested(PayoutView.of(earlier), false));
+                        }));
+    }
+
+    private Uni<Requested> reserve(Affiliate affiliate, BigDecimal amount, String idempotencyKey) {
+        if (amount.compareTo(config.minimumPayout()) < 0) {
+            throw AffiliateProblems.payoutBelowMinimum(config.minimumPayout(), config.currency());
+        }
+        Instant now = clock.instant();
+        return requireAvailable(affiliate, amount, now).chain(() -> {
+            affiliate.reserve(amount, now);
+            Payout payout = Payout.request(affiliate.userId, CommissionCalculator.money(amount), config.currency(),
+                    idempotencyKey, now);
+            return payouts.persist(payout)
+                    .chain(() -> changed(payout, null, "user:" + affiliate.userId, now))
+                    .replaceWith(() -> new Requested(PayoutView.of(payout), true));
+        });
+    }
+
+    private Uni<Void> requireAvailable(Affiliate affiliate, BigDecimal amount, Instant now) {
+        return commissions.heldAmount(affiliate.userId, now).invoke(held -> {
+            BigDecimal available = affiliate.pendingCommission.subtract(held);
+            if (amount.compareTo(available) > 0) {
+                throw AffiliateProblems.insufficientAvailableBalance(available.max(BigDecimal.ZERO), config.currency());
+            }
+        }).replaceWithVoid();
+    }
+
+    @WithSession
+    public Uni<Page<PayoutView>> payoutsOf(UUID userId, Cursor after, int limit) {
+        return enrollment.require(userId).chain(affiliate -> page(userId, null, after, limit));
+    }
+
+    @WithSession
+    public Uni<PayoutView> payoutOf(UUID userId, UUID payoutId) {
+        return payouts.findById(payoutId).map(payout -> {
+            if (payout == null || !payout.referrerId.equals(userId)) {
+                throw ProblemException.notFound("Payout");
+            }
+            return PayoutView.of(payout);
+        });
+    }
+
+    @WithSession
+    public Uni<Page<PayoutView>> allPayouts(Payout.Status status, Cursor after, int limit) {
+        return page(null, status, after, limit);
+    }
+
+    private Uni<Page<PayoutView>> page(UUID userId, Payout.Status status, Cursor after, int limit) {
+        return payouts.page(userId, status, after == null ? null : after.createdAt(), after == null ? null : after.id(),
+                        limit + 1)
+                .map(rows -> Page.of(rows, limit, row -> Cursor.after(row.createdAt, row.id), PayoutView::of));
+    }
+
+    /**
+     * Takes the payouts due for the provider (skipping those another replica holds) and marks them
+     * processing; the provider is called outside this transaction.
+     */
+    @WithTransaction
+    public Uni<List<PayoutOrder>> startDue() {
+        Instant now = clock.instant();
+        return payouts.lockDue(now.minus(config.payouts().staleAfter()), config.payouts().batchSize())
+                .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<Payout>of()) : payouts.list("id in ?1", ids))
+                .chain(due -> {
+                    List<PayoutOrder> orders = new ArrayList<>();
+                    Uni<Void> work = Uni.createFrom().voidItem();
+                    for (Payout payout : due) {
+                        Payout.Status previous = payout.status;
+                        payout.status = Payout.Status.PROCESSING;
+                        payout.attempts++;
+                        payout.processingStartedAt = now;
+                        payout.updatedAt = now;
+                        orders.add(new PayoutOrder(payout.id, payout.referrerId, payout.amount, payout.currency));
+                        if (previous == Payout.Status.PENDING) {
+                            work = work.chain(() -> changed(payout, previous, "system", now));
+                        } else {
+                            LOG.warnf("Payout %s sent to the provider again (attempt %d)", payout.id, payout.attempts);
+                        }
+                    }
+                    return work.replaceWith(orders);
+                });
+    }
+
+    /** Applies the provider's answer: completed pays the reserved funds, failed returns them. */
+    @WithTransaction
+    public Uni<Void> finish(UUID payoutId, PayoutResult result) {
+        Instant now = clock.instant();
+        return payouts.lock(payoutId).chain(payout -> {
+            if (payout.status != Payout.Status.PROCESSING) {
+                LOG.errorf("Provider answered %s for payout %s, which is %s: reconcile by hand", result, payoutId,
+                        payout.status);
+                return audit.record("system", "payout.result-ignored", "payout:" + payoutId,
+                        Map.of("result", result.toString(), "status", payout.status.name()));
+            }
+            return affiliates.lockByUserId(payout.referrerId).chain(affiliate -> result instanceof PayoutResult.Completed completed
+                    ? complete(payout, affiliate, completed.reference(), now)
+                    : fail(payout, affiliate, ((PayoutResult.Failed) result).reason(), "system", now));
+        });
+    }
+
+    private Uni<Void> complete(Payout payout, Affiliate affiliate, String reference, Instant now) {
+        affiliate.markPaid(payout.amount, now);
+        payout.status = Payout.Status.COMPLETED;
+        payout.reference = reference;
+        payout.paidAt = now;
+        return settleLedger(affiliate, payout.id, now)
+                .chain(() -> changed(payout, Payout.Status.PROCESSING, "system", now));
+    }
+
+    /**
+     * Marks what the completed payouts cover: outstanding clawback entries are netted first, then the oldest
+     * matured commissions that the paid money covers in full (a commission covered in part waits for the next).
+     */
+    private Uni<Void> settleLedger(Affiliate affiliate, UUID payoutId, Instant now) {
+        return commissions.unattributedPaid(affiliate.userId, affiliate.paidCommission)
+                .chain(unattributed -> commissions.outstandingClawbacks(affiliate.userId).chain(clawbacks -> {
+                    BigDecimal pool = unattributed;
+                    for (Commission clawback : clawbacks) {
+                        clawback.settle(payoutId, now);
+                        pool = pool.subtract(clawback.amount);
+                    }
+                    BigDecimal cover = pool;
+                    return commissions.maturedUnpaid(affiliate.userId, now).invoke(unpaid -> {
+                        BigDecimal left = cover;
+                        for (Commission commission : unpaid) {
+                            if (commission.amount.compareTo(left) > 0) {
+                                break;
+                            }
+                            commission.settle(payoutId, now);
+                            left = left.subtract(commission.amount);
+                        }
+                    });
+                }))
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> fail(Payout payout, Affiliate affiliate, String reason, String actor, Instant now) {
+        Payout.Status previous = payout.status;
+        affiliate.release(payout.amount, now);
+        payout.status = Payout.Status.FAILED;
+        payout.failureReason = reason;
+        return changed(payout, previous, actor, now);
+    }
+
+    /** An administrator gives up on a pending or stuck payout: its funds return to the affiliate. */
+    @WithTransaction
+    public Uni<PayoutView> markFailed(UUID adminId, UUID payoutId, String reason) {
+        Instant now = clock.instant();
+        return lockExisting(payoutId).chain(payout -> {
+            if (payout.status != Payout.Status.PENDING && payout.status != Payout.Status.PROCESSING) {
+                throw AffiliateProblems.payoutStatusConflict("Only a pending or processing payout can be marked "
+                        + "failed; this one is " + payout.status);
+            }
+            return affiliates.lockByUserId(payout.referrerId)
+                    .chain(affiliate -> fail(payout, affiliate, reason, "admin:" + adminId, now))
+                    .replaceWith(() -> PayoutView.of(payout));
+        });
+    }
+
+    /** An administrator sends a failed payout again: its funds are reserved again, if still available. */
+    @WithTransaction
+    public Uni<PayoutView> retry(UUID adminId, UUID payoutId) {
+        Instant now = clock.instant();
+        return lockExisting(payoutId).chain(payout -> {
+            if (payout.status != Payout.Status.FAILED) {
+                throw AffiliateProblems.payoutStatusConflict("Only a failed payout can be retried; this one is "
+                        + payout.status);
+            }
+            return affiliates.lockByUserId(payout.referrerId).chain(affiliate -> requireAvailable(affiliate,
+                            payout.amount, now)
+                    .chain(() -> {
+                        affiliate.reserve(payout.amount, now);
+                        payout.status = Payout.Status.PENDING;
+                        payout.failureReason = null;
+                        return changed(payout, Payout.Status.FAILED, "admin:" + adminId, now);
+                    }))
+                    .replaceWith(() -> PayoutView.of(payout));
+        });
+    }
+
+    private Uni<Payout> lockExisting(UUID payoutId) {
+        return payouts.lock(payoutId).onItem().ifNull().failWith(() -> ProblemException.notFound("Payout"));
+    }
+
+    private Uni<Void> changed(Payout payout, Payout.Status previous, String actor, Instant now) {
+        payout.updatedAt = now;
+        Map<String, Object> details = new HashMap<>();
+        details.put("amount", payout.amount.toPlainString());
+        details.put("from", previous == null ? "NONE" : previous.name());
+        if (payout.failureReason != null) {
+            details.put("failure_reason", payout.failureReason);
+        }
+        return outbox.add(new PayoutStatusChanged(payout.id, payout.referrerId, payout.amount, payout.currency,
+                        payout.status.name(), previous == null ? null : previous.name(), payout.failureReason, now))
+                .chain(() -> audit.record(actor, "payout." + payout.status.name().toLowerCase(), "payout:" + payout.id,
+                        details))
+                .invoke(() -> registry.counter("affiliate.payouts", "status", payout.status.name()).increment());
+    }
+
+    /** @param isNew false when an idempotent replay answered an earlier request's payout */
+    public record Requested(PayoutView payout, boolean isNew) {
+    }
+
+    /** What the provider needs to pay one payout. */
+    public record PayoutOrder(UUID payoutId, UUID userId, BigDecimal amount, String currency) {
+    }
+}

@@ -1,0 +1,119 @@
+package com.tradesignals.affiliate;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.tradesignals.testsupport.TestTokens;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.UUID;
+
+/** Test steps through the public API, and checks of the ledger against its running totals. */
+@ApplicationScoped
+public class Programme {
+
+    private final Pool database;
+
+    Programme(Pool database) {
+        this.database = database;
+    }
+
+    /** Registers the user; answers their referral token. */
+    public String register(UUID user) {
+        return given().auth().oauth2(TestTokens.user(user))
+                .when().post("/api/v1/affiliates/register")
+                .then().statusCode(201)
+                .extract().path("referral_token");
+    }
+
+    public Response claim(UUID user, String token) {
+        return given().auth().oauth2(TestTokens.user(user)).contentType(ContentType.JSON)
+                .body("{\"token\":\"" + token + "\"}")
+                .when().post("/api/v1/affiliates/referrals");
+    }
+
+    public Response requestPayout(UUID user, String amount, String idempotencyKey) {
+        var request = given().auth().oauth2(TestTokens.user(user)).contentType(ContentType.JSON)
+                .body("{\"amount\":\"" + amount + "\"}");
+        if (idempotencyKey != null) {
+            request = request.header("Idempotency-Key", idempotencyKey);
+        }
+        return request.when().post("/api/v1/affiliates/payout");
+    }
+
+    public int processPayouts() {
+        return given().auth().oauth2(TestTokens.admin(UUID.randomUUID()))
+                .when().post("/api/v1/affiliates/admin/payouts/process")
+                .then().statusCode(200)
+                .extract().path("processed");
+    }
+
+    public Response balances(UUID user) {
+        return given().auth().oauth2(TestTokens.user(user)).when().get("/api/v1/affiliates/balances")
+                .then().statusCode(200).extract().response();
+    }
+
+    public BigDecimal balance(UUID user, String name) {
+        return new BigDecimal(balances(user).<String>path(name));
+    }
+
+    public void awaitActivated(UUID referredUser) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> "ACTIVATED".equals(query(
+                "select status from referrals where referred_user_id = $1", referredUser).getString(0)));
+    }
+
+    public void awaitCommissions(UUID fillId, long count) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> query(
+                "select count(*) from commissions where fill_id = $1", fillId).getLong(0) == count);
+    }
+
+    public void awaitStatus(UUID fillId, String status, long count) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> query(
+                "select count(*) from commissions where fill_id = $1 and entry_type = 'COMMISSION' and status = $2",
+                fillId, status).getLong(0) == count);
+    }
+
+    /**
+     * The balances an affiliate sees add up ({@code earned = held + available + reserved + paid - clawed_back}),
+     * and the running totals agree with the ledger rows and payouts they summarise.
+     */
+    public void assertBalancesConsistent(UUID user) {
+        Response balances = balances(user);
+        BigDecimal earned = new BigDecimal(balances.<String>path("earned"));
+        BigDecimal sum = new BigDecimal(balances.<String>path("held"))
+                .add(new BigDecimal(balances.<String>path("available")))
+                .add(new BigDecimal(balances.<String>path("reserved")))
+                .add(new BigDecimal(balances.<String>path("paid")))
+                .subtract(new BigDecimal(balances.<String>path("clawed_back")));
+        assertThat(sum).isEqualByComparingTo(earned);
+
+        Row totals = query("select total_commission, reserved_commission, paid_commission, clawed_back_commission "
+                + "from affiliates where user_id = $1", user);
+        assertThat(totals.getBigDecimal(0)).isEqualByComparingTo(query("select coalesce(sum(amount), 0) from commissions "
+                + "where referrer_id = $1 and entry_type = 'COMMISSION' and status <> 'REFUNDED'", user).getBigDecimal(0));
+        assertThat(totals.getBigDecimal(1)).isEqualByComparingTo(query("select coalesce(sum(amount), 0) "
+                + "from commission_payouts where referrer_id = $1 and status in ('PENDING', 'PROCESSING')", user)
+                .getBigDecimal(0));
+        assertThat(totals.getBigDecimal(2)).isEqualByComparingTo(query("select coalesce(sum(amount), 0) "
+                + "from commission_payouts where referrer_id = $1 and status = 'COMPLETED'", user).getBigDecimal(0));
+        assertThat(totals.getBigDecimal(3)).isEqualByComparingTo(query("select coalesce(sum(amount), 0) from commissions "
+                + "where referrer_id = $1 and entry_type = 'CLAWBACK'", user).getBigDecimal(0));
+        assertThat(earned).isEqualByComparingTo(totals.getBigDecimal(0));
+    }
+
+    public Row query(String sql, Object... parameters) {
+        return database.preparedQuery(sql).execute(Tuple.from(parameters))
+                .await().atMost(Duration.ofSeconds(5)).iterator().next();
+    }
+
+    public long count(String sql, Object... parameters) {
+        return query(sql, parameters).getLong(0);
+    }
+}

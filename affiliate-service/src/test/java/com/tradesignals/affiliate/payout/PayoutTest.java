@@ -1,0 +1,186 @@
+package com.tradesignals.affiliate.payout;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import com.tradesignals.affiliate.Programme;
+import com.tradesignals.affiliate.TestClock;
+import com.tradesignals.affiliate.TradingEvents;
+import com.tradesignals.contracts.events.executions.FillRecorded;
+import com.tradesignals.testsupport.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class PayoutTest {
+
+    @Inject
+    Programme programme;
+
+    @Inject
+    TradingEvents events;
+
+    @Inject
+    TestClock clock;
+
+    /** An affiliate with {@code notional} × 0.0005 × 20 % available (notional 1 000 000 makes 100.00). */
+    private UUID affiliateWithAvailable(String notional) {
+        UUID referrer = UUID.randomUUID();
+        UUID trader = UUID.randomUUID();
+        programme.claim(trader, programme.register(referrer)).then().statusCode(201);
+        FillRecorded fill = events.fill(trader, notional);
+        programme.awaitCommissions(fill.fillId(), 1);
+        clock.advance(Duration.ofDays(8));
+        return referrer;
+    }
+
+    @Test
+    void aPayoutMustBeBetweenTheMinimumAndTheAvailableBalance() {
+        UUID affiliate = affiliateWithAvailable("1000000");
+
+        programme.requestPayout(affiliate, "49.99", null).then().statusCode(422)
+                .body("type", equalTo("/problems/payout-below-minimum"));
+        programme.requestPayout(affiliate, "100.01", null).then().statusCode(422)
+                .body("type", equalTo("/problems/insufficient-available-balance"))
+                .body("detail", equalTo("The available balance is 100.00000000 USD"));
+        programme.requestPayout(affiliate, "10.001", null).then().statusCode(400)
+                .body("errors.field", contains("amount"));
+        programme.requestPayout(affiliate, "-60", null).then().statusCode(400)
+                .body("errors.field", contains("amount"));
+        given().auth().oauth2(TestTokens.user(affiliate)).contentType(ContentType.JSON).body("{}")
+                .when().post("/api/v1/affiliates/payout")
+                .then().statusCode(400).body("errors.field", contains("amount"));
+        programme.requestPayout(UUID.randomUUID(), "60.00", null).then().statusCode(404)
+                .body("type", equalTo("/problems/not-an-affiliate"));
+
+        programme.requestPayout(affiliate, "100.00", null).then().statusCode(201);
+        programme.balances(affiliate).then().body("available", equalTo("0.00000000"))
+                .body("reserved", equalTo("100.00000000"));
+        programme.assertBalancesConsistent(affiliate);
+    }
+
+    @Test
+    void anIdempotencyKeyAnswersTheSamePayoutAndRefusesAnotherBody() {
+        UUID affiliate = affiliateWithAvailable("2000000");
+        String key = "payout-" + UUID.randomUUID();
+
+        String payoutId = programme.requestPayout(affiliate, "80.00", key).then().statusCode(201)
+                .header("Idempotent-Replayed", "false").extract().path("payout_id");
+        programme.requestPayout(affiliate, "80", key).then().statusCode(201)
+                .header("Idempotent-Replayed", "true")
+                .body("payout_id", equalTo(payoutId));
+        programme.requestPayout(affiliate, "90.00", key).then().statusCode(409)
+                .body("type", equalTo("/problems/idempotency-key-reused"));
+        programme.requestPayout(affiliate, "80.00", "bad key!").then().statusCode(400);
+
+        assertThat(programme.count("select count(*) from commission_payouts where referrer_id = $1", affiliate))
+                .isEqualTo(1);
+        programme.balances(affiliate).then().body("reserved", equalTo("80.00000000"));
+        programme.assertBalancesConsistent(affiliate);
+    }
+
+    @Test
+    void concurrentRequestsNeverReserveMoreThanIsAvailable() throws Exception {
+        UUID affiliate = affiliateWithAvailable("1500000");
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<CompletableFuture<Integer>> requests = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                requests.add(CompletableFuture.supplyAsync(
+                        () -> programme.requestPayout(affiliate, "50.00", UUID.randomUUID().toString()).statusCode(),
+                        pool));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (CompletableFuture<Integer> request : requests) {
+                statuses.add(request.get());
+            }
+            assertThat(statuses).filteredOn(status -> status == 201).hasSize(3);
+            assertThat(statuses).filteredOn(status -> status == 422).hasSize(3);
+        } finally {
+            pool.shutdown();
+        }
+        programme.balances(affiliate).then().body("reserved", equalTo("150.00000000"))
+                .body("available", equalTo("0.00000000"));
+        programme.assertBalancesConsistent(affiliate);
+    }
+
+    @Test
+    void aRefusedPayoutReturnsTheFundsAndCanBeRetried() {
+        UUID affiliate = affiliateWithAvailable("1000000");
+        String payoutId = programme.requestPayout(affiliate, "66.60", null).then().statusCode(201)
+                .extract().path("payout_id");
+
+        programme.processPayouts();
+
+        given().auth().oauth2(TestTokens.user(affiliate)).when().get("/api/v1/affiliates/payouts/" + payoutId)
+                .then().statusCode(200)
+                .body("status", equalTo("FAILED"))
+                .body("failure_reason", equalTo("simulated bank refused the transfer"));
+        programme.balances(affiliate).then().body("available", equalTo("100.00000000"))
+                .body("reserved", equalTo("0.00000000")).body("paid", equalTo("0.00000000"));
+        programme.assertBalancesConsistent(affiliate);
+        String admin = TestTokens.admin(UUID.randomUUID());
+        given().auth().oauth2(admin).queryParam("status", "failed").when().get("/api/v1/affiliates/admin/payouts")
+                .then().statusCode(200).body("items.payout_id", hasItem(payoutId));
+
+        given().auth().oauth2(admin).when().post("/api/v1/affiliates/admin/payouts/" + payoutId + "/retry")
+                .then().statusCode(200).body("status", equalTo("PENDING"));
+        programme.balances(affiliate).then().body("reserved", equalTo("66.60000000"));
+        programme.assertBalancesConsistent(affiliate);
+        given().auth().oauth2(admin).when().post("/api/v1/affiliates/admin/payouts/" + payoutId + "/retry")
+                .then().statusCode(409).body("type", equalTo("/problems/payout-status-conflict"));
+
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body("{\"reason\":\"account closed\"}")
+                .when().post("/api/v1/affiliates/admin/payouts/" + payoutId + "/fail")
+                .then().statusCode(200).body("status", equalTo("FAILED")).body("failure_reason", equalTo("account closed"));
+        programme.balances(affiliate).then().body("available", equalTo("100.00000000"))
+                .body("reserved", equalTo("0.00000000"));
+        programme.assertBalancesConsistent(affiliate);
+        assertThat(programme.count("select count(*) from audit_log where target = $1", "payout:" + payoutId))
+                .isEqualTo(5);
+    }
+
+    @Test
+    void payoutRunsAtTheSameTimeSendEachPayoutOnce() throws Exception {
+        List<UUID> affiliates = List.of(affiliateWithAvailable("1000000"), affiliateWithAvailable("1000000"),
+                affiliateWithAvailable("1000000"));
+        for (UUID affiliate : affiliates) {
+            programme.requestPayout(affiliate, "100.00", null).then().statusCode(201);
+        }
+
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            List<CompletableFuture<Integer>> runs = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                runs.add(CompletableFuture.supplyAsync(programme::processPayouts, pool));
+            }
+            for (CompletableFuture<Integer> run : runs) {
+                run.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+
+        for (UUID affiliate : affiliates) {
+            assertThat(programme.count("select count(*) from commission_payouts where referrer_id = $1 "
+                    + "and status = 'COMPLETED' and attempts = 1", affiliate)).isEqualTo(1);
+            programme.balances(affiliate).then().body("paid", equalTo("100.00000000"));
+            programme.assertBalancesConsistent(affiliate);
+            assertThat(programme.count("select count(*) from outbox_events where event_type = "
+                    + "'affiliate.payout-status-changed.v1' and record_key = $1 and payload like '%COMPLETED%'",
+                    affiliate.toString())).isEqualTo(1);
+        }
+    }
+}
