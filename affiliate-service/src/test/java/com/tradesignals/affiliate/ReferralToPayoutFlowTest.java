@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -123,6 +124,10 @@ class ReferralToPayoutFlowTest {
                 .body("tier.next_tier.referrals_to_go", equalTo(1))
                 .body("earnings_by_month[0].earned", equalTo("60.00000000"))
                 .body("balances.paid", equalTo("60.00000000"));
+
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("affiliate_commissions_accrued_total{level=\"2\"}"))
+                .body(containsString("affiliate_payouts_total{status=\"COMPLETED\"}"));
 
         try (KafkaCompanion kafka = TestKafka.companion()) {
             ConsumerTask<String, String> records = kafka.consumeStrings().fromTopics(Topics.AFFILIATES);

@@ -156,8 +156,10 @@ class PayoutTest {
     void payoutRunsAtTheSameTimeSendEachPayoutOnce() throws Exception {
         List<UUID> affiliates = List.of(affiliateWithAvailable("1000000"), affiliateWithAvailable("1000000"),
                 affiliateWithAvailable("1000000"));
+        List<String> payoutIds = new ArrayList<>();
         for (UUID affiliate : affiliates) {
-            programme.requestPayout(affiliate, "100.00", null).then().statusCode(201);
+            payoutIds.add(programme.requestPayout(affiliate, "100.00", null).then().statusCode(201)
+                    .extract().path("payout_id"));
         }
 
         ExecutorService pool = Executors.newFixedThreadPool(3);
@@ -182,5 +184,9 @@ class PayoutTest {
                     + "'affiliate.payout-status-changed.v1' and record_key = $1 and payload like '%COMPLETED%'",
                     affiliate.toString())).isEqualTo(1);
         }
+        given().auth().oauth2(TestTokens.admin(UUID.randomUUID())).contentType(ContentType.JSON)
+                .body("{\"reason\":\"too late\"}")
+                .when().post("/api/v1/affiliates/admin/payouts/" + payoutIds.get(0) + "/fail")
+                .then().statusCode(409).body("type", equalTo("/problems/payout-status-conflict"));
     }
 }
