@@ -1,5 +1,6 @@
 package com.tradesignals.device.signals;
 
+import com.tradesignals.contracts.events.signals.SignalIssued;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,14 +19,27 @@ public class DeliveryRepository {
     public static final String WAKEUP_CHANNEL = "device_wakeups";
 
     /**
-     * Gives the signal to every active device of its user, each with the device's next sequence number (the
-     * device rows stay locked until commit, so sequences never interleave). Answers how many devices got it.
+     * Stores the signal, unless a signal with its id was stored before, and gives it to every active device of
+     * its user with each device's next sequence number (the device rows stay locked until commit, so sequences
+     * never interleave). An expired signal is stored but given to no device; a live one for a user without an
+     * active device is marked as awaiting one. One statement: this is the signal's path to a parked poll.
+     * Answers how many devices got it.
      */
-    Uni<Long> fanOut(Signal signal, Instant now) {
+    Uni<Long> storeAndFanOut(SignalIssued signal, Instant now) {
+        boolean isLive = signal.expiresAt().isAfter(now);
         return Panache.getSession().chain(session -> session.createNativeQuery("""
-                        with targets as (
+                        with stored as (
+                            insert into signals (signal_id, user_id, instrument, side, order_type, size, price,
+                                                 stop_loss, take_profit, issued_at, expires_at, received_at,
+                                                 is_awaiting_device)
+                            values (:signalId, :userId, :instrument, :side, :orderType, :size, :price,
+                                    :stopLoss, :takeProfit, :issuedAt, :expiresAt, :now,
+                                    :isLive and not exists (select 1 from devices where user_id = :userId and is_active))
+                            on conflict (signal_id) do nothing
+                            returning signal_id),
+                        targets as (
                             update devices set next_sequence = next_sequence + 1
-                            where user_id = :userId and is_active
+                            where user_id = :userId and is_active and :isLive and exists (select 1 from stored)
                             returning id, next_sequence),
                         delivered as (
                             insert into deliveries (device_id, sequence, signal_id, created_at)
@@ -33,9 +47,19 @@ public class DeliveryRepository {
                             returning device_id)
                         select count(*) from (select pg_notify('%s', device_id::text) from delivered) as notified
                         """.formatted(WAKEUP_CHANNEL), Long.class)
-                .setParameter("userId", signal.userId)
-                .setParameter("signalId", signal.signalId)
+                .setParameter("signalId", signal.signalId())
+                .setParameter("userId", signal.userId())
+                .setParameter("instrument", signal.instrument())
+                .setParameter("side", signal.side().name())
+                .setParameter("orderType", signal.orderType().name())
+                .setParameter("size", signal.size())
+                .setParameter("price", signal.price())
+                .setParameter("stopLoss", signal.stopLoss())
+                .setParameter("takeProfit", signal.takeProfit())
+                .setParameter("issuedAt", signal.issuedAt())
+                .setParameter("expiresAt", signal.expiresAt())
                 .setParameter("now", now)
+                .setParameter("isLive", isLive)
                 .getSingleResult());
     }
 

@@ -4,11 +4,9 @@ import com.tradesignals.contracts.events.IntegrationEvent;
 import com.tradesignals.contracts.events.signals.SignalIssued;
 import com.tradesignals.device.registry.DeviceRepository;
 import com.tradesignals.platform.inbox.Inbox;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
-import java.time.Instant;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
@@ -45,24 +43,11 @@ public class SignalConsumer {
         if (!(event instanceof SignalIssued issued)) {
             return Uni.createFrom().voidItem();
         }
-        Instant now = clock.instant();
         // The user's lock orders this fan-out with registrations and unlinks: a device registered meanwhile
         // either gets the signal here or claims it as awaiting, never neither.
         return devices.lockUser(issued.userId())
-                .chain(() -> Panache.getSession())
-                .chain(session -> session.find(Signal.class, issued.signalId()))
-                .chain(known -> {
-                    if (known != null) {
-                        LOG.debugf("Signal %s already received", issued.signalId());
-                        return Uni.createFrom().voidItem();
-                    }
-                    Signal signal = Signal.received(issued, now);
-                    return Panache.getSession()
-                            .chain(session -> session.persist(signal).chain(session::flush))
-                            .chain(() -> signal.hasExpiredAt(now) ? Uni.createFrom().item(0L)
-                                    : deliveries.fanOut(signal, now))
-                            .invoke(deviceCount -> signal.isAwaitingDevice = deviceCount == 0 && !signal.hasExpiredAt(now))
-                            .replaceWithVoid();
-                });
+                .chain(() -> deliveries.storeAndFanOut(issued, clock.instant()))
+                .invoke(deviceCount -> LOG.debugf("Signal %s delivered to %d devices", issued.signalId(), deviceCount))
+                .replaceWithVoid();
     }
 }

@@ -1,0 +1,503 @@
+package com.tradesignals.device.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.tradesignals.contracts.Topics;
+import com.tradesignals.contracts.events.EventType;
+import com.tradesignals.contracts.events.Side;
+import com.tradesignals.contracts.events.signals.OrderType;
+import com.tradesignals.contracts.events.signals.SignalIssued;
+import com.tradesignals.contracts.signing.DeviceKeyId;
+import com.tradesignals.contracts.signing.DeviceRequestSigner;
+import com.tradesignals.testsupport.KafkaBroker;
+import com.tradesignals.testsupport.PostgresServer;
+import com.tradesignals.testsupport.TestTokens;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.DoublePredicate;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Load generator for device long polling (run it with {@code device-service/bench/run}; see
+ * docs/device-service.md). Starts its own PostgreSQL and Kafka, runs the packaged service as a separate process,
+ * registers devices through the API, parks one signed long poll per device, publishes signals to signals.v1 and
+ * measures publish → device latency; then measures the idle short-poll rate next to a bare endpoint's.
+ * Every loop is bounded in count and time; everything it sends goes to 127.0.0.1.
+ */
+public final class PollBenchmark {
+
+    private static final String POLL = "/api/v1/devices/poll";
+    private static final String BARE = "/api/v1/devices/time";
+    private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(60);
+
+    private final Settings settings;
+    private final ObjectMapper json = new ObjectMapper().findAndRegisterModules()
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private final ExecutorService callbacks = Executors.newFixedThreadPool(2);
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .executor(callbacks).connectTimeout(Duration.ofSeconds(30)).build();
+    private final Map<UUID, Long> publishedAtNanos = new ConcurrentHashMap<>();
+    private final List<Long> latenciesNanos = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicLong pollErrors = new AtomicLong();
+    private final Map<String, String> results = new LinkedHashMap<>();
+    private String baseUrl;
+    private Process service;
+
+    private PollBenchmark(Settings settings) {
+        this.settings = settings;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Settings settings = Settings.parse(args);
+        PollBenchmark benchmark = new PollBenchmark(settings);
+        try {
+            benchmark.run();
+        } finally {
+            benchmark.stopService();
+        }
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        Path repository = repositoryRoot();
+        log("Starting PostgreSQL and Kafka (throwaway, removed at exit)");
+        PostgresServer postgres = PostgresServer.shared();
+        KafkaBroker kafka = KafkaBroker.shared();
+        startService(repository, postgres, kafka);
+
+        long started = System.nanoTime();
+        List<SimulatedDevice> devices = register(settings.devices);
+        results.put("devices registered through the API", settings.devices + " in " + seconds(started) + " s");
+
+        try (KafkaProducer<String, String> producer = producer(kafka)) {
+            measureSignalLatency(devices, producer);
+        }
+        measureRates(devices);
+        report(repository);
+    }
+
+    // ---- service process --------------------------------------------------------------------------------------
+
+    private void startService(Path repository, PostgresServer postgres, KafkaBroker kafka) throws Exception {
+        Path jar = repository.resolve("device-service/target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: build device-service first");
+        }
+        int port = freeLoopbackPort();
+        baseUrl = "http://127.0.0.1:" + port;
+        Path log = repository.resolve("device-service/target/bench-service.log");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xms512m", "-Xmx" + settings.serviceHeap,
+                "-Dquarkus.http.port=" + port,
+                "-Dquarkus.datasource.username=" + postgres.user(),
+                "-Dquarkus.datasource.password=" + postgres.password(),
+                "-Dquarkus.datasource.reactive.url=" + postgres.reactiveUrl(),
+                "-Dquarkus.datasource.jdbc.url=" + postgres.jdbcUrl(),
+                "-Dkafka.bootstrap.servers=" + kafka.bootstrapServers(),
+                "-Dmp.jwt.verify.publickey.location=" + repository.resolve("dev/keys/dev-only-jwt-public.pem"),
+                "-Ddevice-auth.master-key=" + Files.readString(repository.resolve("dev/keys/dev-only-device-master-key.hex")).strip(),
+                "-Dquarkus.log.category.\"org.apache.kafka\".level=WARN",
+                "-jar", jar.toString()));
+        log("Starting device-service on " + baseUrl + " (log: " + log + ")");
+        service = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Instant deadline = Instant.now().plusSeconds(120);
+        while (Instant.now().isBefore(deadline)) {
+            if (!service.isAlive()) {
+                throw new IllegalStateException("device-service exited; see " + log);
+            }
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/q/health/ready")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            TimeUnit.MILLISECONDS.sleep(500);
+        }
+        throw new IllegalStateException("device-service not ready after 120 s; see " + log);
+    }
+
+    private void stopService() throws InterruptedException {
+        if (service != null && service.isAlive()) {
+            service.destroy();
+            if (!service.waitFor(20, TimeUnit.SECONDS)) {
+                service.destroyForcibly();
+            }
+        }
+        callbacks.shutdownNow();
+    }
+
+    // ---- devices ----------------------------------------------------------------------------------------------
+
+    private List<SimulatedDevice> register(int count) throws Exception {
+        log("Registering " + count + " devices (one user each) through POST /api/v1/devices/register");
+        List<SimulatedDevice> devices = Collections.synchronizedList(new ArrayList<>());
+        Semaphore inFlight = new Semaphore(32);
+        List<CompletableFuture<Void>> registrations = new ArrayList<>();
+        for (int index = 0; index < count; index++) {
+            UUID user = UUID.randomUUID();
+            inFlight.acquire();
+            HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/devices/register"))
+                    .timeout(HTTP_TIMEOUT)
+                    .header("Authorization", "Bearer " + TestTokens.user(user))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"bench terminal\"}")).build();
+            registrations.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                    .thenAccept(response -> {
+                        if (response.statusCode() != 201) {
+                            throw new IllegalStateException("registration answered " + response.statusCode());
+                        }
+                        JsonNode body = read(response.body());
+                        devices.add(new SimulatedDevice(user, new DeviceRequestSigner(
+                                DeviceKeyId.parse(body.get("kid").asText()), body.get("secret").asText())));
+                    })
+                    .whenComplete((ignored, failure) -> inFlight.release()));
+        }
+        CompletableFuture.allOf(registrations.toArray(CompletableFuture[]::new)).get(10, TimeUnit.MINUTES);
+        return new ArrayList<>(devices);
+    }
+
+    private final class SimulatedDevice {
+        final UUID userId;
+        final DeviceRequestSigner signer;
+        volatile long cursor;
+
+        SimulatedDevice(UUID userId, DeviceRequestSigner signer) {
+            this.userId = userId;
+            this.signer = signer;
+        }
+
+        CompletableFuture<HttpResponse<String>> poll(int waitSeconds) {
+            String query = "after=" + cursor + "&wait=" + waitSeconds;
+            HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + POLL + "?" + query))
+                    .timeout(HTTP_TIMEOUT)
+                    .header("Authorization", signer.authorization("GET", POLL, query, "")).GET().build();
+            return http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+        }
+
+        /** Polls, records what arrived, polls again: until {@code running} turns false. */
+        void longPoll(AtomicBoolean running) {
+            poll(settings.waitSeconds).whenComplete((response, failure) -> {
+                long receivedAt = System.nanoTime();
+                if (failure != null || response.statusCode() != 200) {
+                    pollErrors.incrementAndGet();
+                } else {
+                    for (JsonNode delivery : read(response.body()).get("deliveries")) {
+                        Long publishedAt = publishedAtNanos.remove(UUID.fromString(delivery.get("signal_id").asText()));
+                        if (publishedAt != null) {
+                            latenciesNanos.add(receivedAt - publishedAt);
+                        }
+                        cursor = Math.max(cursor, delivery.get("sequence").asLong());
+                    }
+                }
+                if (running.get()) {
+                    longPoll(running);
+                }
+            });
+        }
+    }
+
+    // ---- signal latency ---------------------------------------------------------------------------------------
+
+    private void measureSignalLatency(List<SimulatedDevice> devices, KafkaProducer<String, String> producer)
+            throws Exception {
+        AtomicBoolean running = new AtomicBoolean(true);
+        log("Parking " + devices.size() + " long polls (wait=" + settings.waitSeconds + " s)");
+        long parkingStarted = System.nanoTime();
+        devices.forEach(device -> device.longPoll(running));
+        double parked = awaitGauge("device_polls_parked", value -> value >= devices.size(), Duration.ofMinutes(3));
+        results.put("long polls parked at once (device_polls_parked)", String.format("%.0f (all parked in %s s)",
+                parked, seconds(parkingStarted)));
+
+        List<SimulatedDevice> shuffled = new ArrayList<>(devices);
+        Collections.shuffle(shuffled);
+        log("Warm-up: " + settings.warmupSignals + " signals");
+        publish(producer, shuffled.subList(0, settings.warmupSignals));
+        awaitDelivered(Duration.ofSeconds(30));
+        latenciesNanos.clear();
+
+        int count = Math.min(settings.signals, shuffled.size() - settings.warmupSignals);
+        log("Publishing " + count + " signals at " + settings.signalsPerSecond + "/s, each to another parked device");
+        publish(producer, shuffled.subList(settings.warmupSignals, settings.warmupSignals + count));
+        awaitDelivered(Duration.ofSeconds(30));
+        long[] sorted = latenciesNanos.stream().mapToLong(Long::longValue).sorted().toArray();
+        results.put("signals published (after " + settings.warmupSignals + " warm-up)",
+                count + " at " + settings.signalsPerSecond + "/s");
+        results.put("signals received by their parked poll", sorted.length + " (lost: " + publishedAtNanos.size() + ")");
+        results.put("signal → device latency p50 / p95 / p99 / max",
+                millis(percentile(sorted, 0.50)) + " / " + millis(percentile(sorted, 0.95)) + " / "
+                        + millis(percentile(sorted, 0.99)) + " / " + millis(sorted.length == 0 ? 0 : sorted[sorted.length - 1]) + " ms");
+        Map<String, String> metrics = scrapeMetrics();
+        results.put("server wake latency p50 / p95 / p99 (device_poll_wake_latency, incl. warm-up)",
+                serverQuantile(metrics, "0.5") + " / " + serverQuantile(metrics, "0.95") + " / "
+                        + serverQuantile(metrics, "0.99") + " ms");
+
+        running.set(false);
+        log("Releasing the long polls (they end at their wait)");
+        awaitGauge("device_polls_parked", value -> value == 0, Duration.ofSeconds(settings.waitSeconds + 30L));
+        results.put("poll errors during the latency phase", Long.toString(pollErrors.getAndSet(0)));
+    }
+
+    private void publish(KafkaProducer<String, String> producer, List<SimulatedDevice> targets) throws Exception {
+        long intervalNanos = TimeUnit.SECONDS.toNanos(1) / settings.signalsPerSecond;
+        long next = System.nanoTime();
+        for (SimulatedDevice target : targets) {
+            while (System.nanoTime() < next) {
+                TimeUnit.MICROSECONDS.sleep(200);
+            }
+            next += intervalNanos;
+            Instant now = Instant.now();
+            SignalIssued signal = new SignalIssued(UUID.randomUUID(), target.userId, "EURUSD", Side.BUY, OrderType.MARKET,
+                    new BigDecimal("0.10"), new BigDecimal("1.08350"), null, null, now, now.plusSeconds(300));
+            ProducerRecord<String, String> record = new ProducerRecord<>(Topics.SIGNALS, target.userId.toString(),
+                    json.writeValueAsString(signal));
+            header(record, "ce_specversion", "1.0");
+            header(record, "ce_id", UUID.randomUUID().toString());
+            header(record, "ce_type", EventType.SIGNAL_ISSUED.type());
+            header(record, "ce_source", "poll-benchmark");
+            header(record, "content-type", "application/json");
+            publishedAtNanos.put(signal.signalId(), System.nanoTime());
+            producer.send(record);
+        }
+        producer.flush();
+    }
+
+    private void awaitDelivered(Duration timeout) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (!publishedAtNanos.isEmpty() && Instant.now().isBefore(deadline)) {
+            TimeUnit.MILLISECONDS.sleep(50);
+        }
+    }
+
+    private KafkaProducer<String, String> producer(KafkaBroker kafka) throws Exception {
+        KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "1",
+                ProducerConfig.LINGER_MS_CONFIG, 0), new StringSerializer(), new StringSerializer());
+        producer.partitionsFor(Topics.SIGNALS);
+        return producer;
+    }
+
+    private static void header(ProducerRecord<String, String> record, String name, String value) {
+        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    // ---- request rates ----------------------------------------------------------------------------------------
+
+    private void measureRates(List<SimulatedDevice> devices) throws Exception {
+        List<SimulatedDevice> clients = devices.subList(0, settings.clients);
+        log("Idle short polls (wait=0, signed): " + settings.clients + " concurrent devices");
+        double pollRate = rate(clients.stream().<Supplier<CompletableFuture<HttpResponse<String>>>>map(
+                device -> () -> device.poll(0)).toList());
+        log("Bare endpoint GET " + BARE + ": " + settings.clients + " concurrent clients");
+        HttpRequest bare = HttpRequest.newBuilder(URI.create(baseUrl + BARE)).timeout(HTTP_TIMEOUT).GET().build();
+        double bareRate = rate(clients.stream().<Supplier<CompletableFuture<HttpResponse<String>>>>map(
+                ignored -> () -> http.sendAsync(bare, HttpResponse.BodyHandlers.ofString())).toList());
+        String window = settings.rateSeconds + " s after " + settings.warmupSeconds + " s warm-up, " + settings.clients
+                + " concurrent clients";
+        results.put("idle short polls (signed, wait=0) per second", String.format("%.0f (%s)", pollRate, window));
+        results.put("bare endpoint GET " + BARE + " per second", String.format("%.0f (same client, same run)", bareRate));
+        results.put("short poll rate / bare rate", String.format("%.0f %%", 100 * pollRate / bareRate));
+        results.put("poll errors during the rate phase", Long.toString(pollErrors.get()));
+    }
+
+    /** Runs one closed loop per request for warm-up + window; answers completions per second in the window. */
+    private double rate(List<Supplier<CompletableFuture<HttpResponse<String>>>> requests) throws Exception {
+        AtomicLong completed = new AtomicLong();
+        AtomicBoolean counting = new AtomicBoolean(false);
+        AtomicBoolean running = new AtomicBoolean(true);
+        List<CompletableFuture<Void>> loops = new ArrayList<>();
+        for (Supplier<CompletableFuture<HttpResponse<String>>> request : requests) {
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            loops.add(done);
+            closedLoop(request, completed, counting, running, done);
+        }
+        TimeUnit.SECONDS.sleep(settings.warmupSeconds);
+        counting.set(true);
+        long start = System.nanoTime();
+        TimeUnit.SECONDS.sleep(settings.rateSeconds);
+        long count = completed.get();
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        running.set(false);
+        CompletableFuture.allOf(loops.toArray(CompletableFuture[]::new)).get(1, TimeUnit.MINUTES);
+        return count / elapsed;
+    }
+
+    private void closedLoop(Supplier<CompletableFuture<HttpResponse<String>>> request,
+            AtomicLong completed, AtomicBoolean counting, AtomicBoolean running, CompletableFuture<Void> done) {
+        request.get().whenComplete((response, failure) -> {
+            if (failure != null || response.statusCode() != 200) {
+                pollErrors.incrementAndGet();
+            } else if (counting.get()) {
+                completed.incrementAndGet();
+            }
+            if (running.get()) {
+                closedLoop(request, completed, counting, running, done);
+            } else {
+                done.complete(null);
+            }
+        });
+    }
+
+    // ---- metrics and report -----------------------------------------------------------------------------------
+
+    private double awaitGauge(String name, DoublePredicate condition, Duration timeout)
+            throws Exception {
+        Instant deadline = Instant.now().plus(timeout);
+        double value = Double.NaN;
+        while (Instant.now().isBefore(deadline)) {
+            value = Double.parseDouble(scrapeMetrics().getOrDefault(name, "NaN"));
+            if (condition.test(value)) {
+                return value;
+            }
+            TimeUnit.MILLISECONDS.sleep(250);
+        }
+        throw new IllegalStateException(name + " stayed at " + value + " for " + timeout);
+    }
+
+    private Map<String, String> scrapeMetrics() throws Exception {
+        String text = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/q/metrics")).timeout(HTTP_TIMEOUT).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Map<String, String> metrics = new LinkedHashMap<>();
+        Matcher line = Pattern.compile("(?m)^([a-zA-Z_:][\\w:]*(?:\\{[^}]*\\})?) (\\S+)").matcher(text);
+        while (line.find()) {
+            metrics.put(line.group(1).replaceAll("\\{\\}", ""), line.group(2));
+        }
+        return metrics;
+    }
+
+    private static String serverQuantile(Map<String, String> metrics, String quantile) {
+        return metrics.entrySet().stream()
+                .filter(entry -> entry.getKey().startsWith("device_poll_wake_latency_seconds{")
+                        && entry.getKey().contains("quantile=\"" + quantile + "\""))
+                .map(entry -> String.format("%.1f", Double.parseDouble(entry.getValue()) * 1000))
+                .findFirst().orElse("n/a");
+    }
+
+    private void report(Path repository) throws IOException {
+        String when = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(Instant.now());
+        StringBuilder table = new StringBuilder();
+        table.append("# device-service poll benchmark, ").append(when).append("\n\n");
+        table.append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
+                .append(System.getProperty("java.version")).append("; service, PostgreSQL, Kafka and this load "
+                        + "generator on the same machine. Settings: ").append(settings).append("\n\n");
+        table.append("| measure | result |\n| --- | --- |\n");
+        results.forEach((measure, result) -> table.append("| ").append(measure).append(" | ").append(result).append(" |\n"));
+        System.out.println();
+        System.out.println(table);
+        Path directory = repository.resolve("device-service/bench/results");
+        Files.createDirectories(directory);
+        Path file = directory.resolve("poll-benchmark-" + when + ".md");
+        Files.writeString(file, table.toString());
+        log("Results written to " + repository.relativize(file));
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------------------------
+
+    private JsonNode read(String body) {
+        try {
+            return json.readTree(body);
+        } catch (IOException e) {
+            throw new IllegalStateException("unreadable response: " + body, e);
+        }
+    }
+
+    private static long percentile(long[] sorted, double quantile) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(quantile * sorted.length) - 1)];
+    }
+
+    private static String millis(long nanos) {
+        return String.format("%.1f", nanos / 1e6);
+    }
+
+    private static String seconds(long startedNanos) {
+        return String.format("%.1f", (System.nanoTime() - startedNanos) / 1e9);
+    }
+
+    private static void log(String message) {
+        System.out.println("[bench " + DateTimeFormatter.ISO_LOCAL_TIME.withZone(ZoneOffset.UTC).format(Instant.now())
+                + "] " + message);
+    }
+
+    private static int freeLoopbackPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static Path repositoryRoot() {
+        for (Path directory = Path.of("").toAbsolutePath(); directory != null; directory = directory.getParent()) {
+            if (Files.isDirectory(directory.resolve("device-service")) && Files.isDirectory(directory.resolve("dev/keys"))) {
+                return directory;
+            }
+        }
+        throw new IllegalStateException("run from the repository");
+    }
+
+    /** Command-line settings, {@code --name=value}. */
+    record Settings(int devices, int signals, int warmupSignals, int signalsPerSecond, int waitSeconds, int clients,
+            int rateSeconds, int warmupSeconds, String serviceHeap) {
+
+        static Settings parse(String[] args) {
+            Map<String, String> given = new LinkedHashMap<>();
+            Arrays.stream(args).map(arg -> arg.replaceFirst("^--", "").split("=", 2))
+                    .forEach(pair -> given.put(pair[0], pair.length > 1 ? pair[1] : "true"));
+            Settings settings = new Settings(integer(given, "devices", 5000), integer(given, "signals", 2000),
+                    integer(given, "warmup-signals", 300), integer(given, "signals-per-second", 100),
+                    integer(given, "wait", 25), integer(given, "clients", 64), integer(given, "rate-seconds", 10),
+                    integer(given, "rate-warmup-seconds", 5), Optional.ofNullable(given.remove("service-heap")).orElse("1g"));
+            if (!given.isEmpty()) {
+                throw new IllegalArgumentException("unknown settings: " + given.keySet());
+            }
+            if (settings.signals + settings.warmupSignals > settings.devices || settings.clients > settings.devices) {
+                throw new IllegalArgumentException("need at least as many devices as signals + warm-up and clients");
+            }
+            return settings;
+        }
+
+        private static int integer(Map<String, String> given, String name, int fallback) {
+            String value = given.remove(name);
+            return value == null ? fallback : Integer.parseInt(value);
+        }
+    }
+}
