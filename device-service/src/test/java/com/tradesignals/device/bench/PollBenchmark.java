@@ -40,7 +40,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -214,7 +216,9 @@ public final class PollBenchmark {
 
         /** Polls, records what arrived, polls again: until {@code running} turns false. */
         void longPoll(AtomicBoolean running) {
-            poll(settings.waitSeconds).whenComplete((response, failure) -> {
+            // Spread over the last 5 s of the cap, as real devices' timeouts are: no synchronised re-poll bursts.
+            int wait = settings.waitSeconds - ThreadLocalRandom.current().nextInt(Math.min(6, settings.waitSeconds));
+            poll(wait).whenComplete((response, failure) -> {
                 long receivedAt = System.nanoTime();
                 if (failure != null || response.statusCode() != 200) {
                     pollErrors.incrementAndGet();
@@ -239,31 +243,40 @@ public final class PollBenchmark {
     private void measureSignalLatency(List<SimulatedDevice> devices, KafkaProducer<String, String> producer)
             throws Exception {
         AtomicBoolean running = new AtomicBoolean(true);
-        log("Parking " + devices.size() + " long polls (wait=" + settings.waitSeconds + " s)");
-        long parkingStarted = System.nanoTime();
-        devices.forEach(device -> device.longPoll(running));
-        double parked = awaitGauge("device_polls_parked", value -> value >= devices.size(), Duration.ofMinutes(3));
-        results.put("long polls parked at once (device_polls_parked)", String.format("%.0f (all parked in %s s)",
-                parked, seconds(parkingStarted)));
+        // Real terminals poll out of step: the first polls start spread over the wait, so the polls that end
+        // empty at their wait come back evenly (devices / wait per second) rather than in one burst.
+        int spreadSeconds = Math.max(1, settings.waitSeconds - 5);
+        log("Parking " + devices.size() + " long polls (wait=" + settings.waitSeconds + " s), starting them over "
+                + spreadSeconds + " s");
+        ScheduledExecutorService starter = Executors.newSingleThreadScheduledExecutor();
+        devices.forEach(device -> starter.schedule(() -> device.longPoll(running),
+                ThreadLocalRandom.current().nextLong(TimeUnit.SECONDS.toMillis(spreadSeconds)), TimeUnit.MILLISECONDS));
+        double parked = awaitGauge("device_polls_parked", value -> value >= devices.size(),
+                Duration.ofSeconds(spreadSeconds + 60L));
+        starter.shutdown();
+        results.put("long polls parked at once (device_polls_parked)", String.format("%.0f", parked));
 
         List<SimulatedDevice> shuffled = new ArrayList<>(devices);
         Collections.shuffle(shuffled);
         log("Warm-up: " + settings.warmupSignals + " signals");
-        publish(producer, shuffled.subList(0, settings.warmupSignals));
-        awaitDelivered(Duration.ofSeconds(30));
+        int next = publish(producer, shuffled, 0, settings.warmupSignals, settings.signalsPerSecond.get(0));
+        awaitDelivered(Duration.ofSeconds(60));
         latenciesNanos.clear();
 
-        int count = Math.min(settings.signals, shuffled.size() - settings.warmupSignals);
-        log("Publishing " + count + " signals at " + settings.signalsPerSecond + "/s, each to another parked device");
-        publish(producer, shuffled.subList(settings.warmupSignals, settings.warmupSignals + count));
-        awaitDelivered(Duration.ofSeconds(30));
-        long[] sorted = latenciesNanos.stream().mapToLong(Long::longValue).sorted().toArray();
-        results.put("signals published (after " + settings.warmupSignals + " warm-up)",
-                count + " at " + settings.signalsPerSecond + "/s");
-        results.put("signals received by their parked poll", sorted.length + " (lost: " + publishedAtNanos.size() + ")");
-        results.put("signal → device latency p50 / p95 / p99 / max",
-                millis(percentile(sorted, 0.50)) + " / " + millis(percentile(sorted, 0.95)) + " / "
-                        + millis(percentile(sorted, 0.99)) + " / " + millis(sorted.length == 0 ? 0 : sorted[sorted.length - 1]) + " ms");
+        for (int rate : settings.signalsPerSecond) {
+            int count = rate * settings.phaseSeconds;
+            log("Publishing " + count + " signals at " + rate + "/s, each to one parked device");
+            next = publish(producer, shuffled, next, count, rate);
+            awaitDelivered(Duration.ofSeconds(60));
+            long[] sorted = latenciesNanos.stream().mapToLong(Long::longValue).sorted().toArray();
+            latenciesNanos.clear();
+            results.put("signal → device latency p50 / p95 / p99 / max at " + rate + " signals/s (" + count
+                    + " signals, " + sorted.length + " received, " + publishedAtNanos.size() + " lost)",
+                    millis(percentile(sorted, 0.50)) + " / " + millis(percentile(sorted, 0.95)) + " / "
+                            + millis(percentile(sorted, 0.99)) + " / "
+                            + millis(sorted.length == 0 ? 0 : sorted[sorted.length - 1]) + " ms");
+            publishedAtNanos.clear();
+        }
         Map<String, String> metrics = scrapeMetrics();
         results.put("server wake latency p50 / p95 / p99 (device_poll_wake_latency, incl. warm-up)",
                 serverQuantile(metrics, "0.5") + " / " + serverQuantile(metrics, "0.95") + " / "
@@ -275,10 +288,13 @@ public final class PollBenchmark {
         results.put("poll errors during the latency phase", Long.toString(pollErrors.getAndSet(0)));
     }
 
-    private void publish(KafkaProducer<String, String> producer, List<SimulatedDevice> targets) throws Exception {
-        long intervalNanos = TimeUnit.SECONDS.toNanos(1) / settings.signalsPerSecond;
+    /** Publishes {@code count} signals at {@code rate}, to the devices from {@code first} on; answers where it stopped. */
+    private int publish(KafkaProducer<String, String> producer, List<SimulatedDevice> devices, int first, int count,
+            int rate) throws Exception {
+        long intervalNanos = TimeUnit.SECONDS.toNanos(1) / rate;
         long next = System.nanoTime();
-        for (SimulatedDevice target : targets) {
+        for (int index = first; index < first + count; index++) {
+            SimulatedDevice target = devices.get(index % devices.size());
             while (System.nanoTime() < next) {
                 TimeUnit.MICROSECONDS.sleep(200);
             }
@@ -297,6 +313,7 @@ public final class PollBenchmark {
             producer.send(record);
         }
         producer.flush();
+        return first + count;
     }
 
     private void awaitDelivered(Duration timeout) throws InterruptedException {
@@ -475,22 +492,25 @@ public final class PollBenchmark {
     }
 
     /** Command-line settings, {@code --name=value}. */
-    record Settings(int devices, int signals, int warmupSignals, int signalsPerSecond, int waitSeconds, int clients,
+    record Settings(int devices, int phaseSeconds, int warmupSignals, List<Integer> signalsPerSecond, int waitSeconds,
+            int clients,
             int rateSeconds, int warmupSeconds, String serviceHeap) {
 
         static Settings parse(String[] args) {
             Map<String, String> given = new LinkedHashMap<>();
             Arrays.stream(args).map(arg -> arg.replaceFirst("^--", "").split("=", 2))
                     .forEach(pair -> given.put(pair[0], pair.length > 1 ? pair[1] : "true"));
-            Settings settings = new Settings(integer(given, "devices", 5000), integer(given, "signals", 2000),
-                    integer(given, "warmup-signals", 300), integer(given, "signals-per-second", 100),
+            Settings settings = new Settings(integer(given, "devices", 5000), integer(given, "phase-seconds", 20),
+                    integer(given, "warmup-signals", 300),
+                    Arrays.stream(Optional.ofNullable(given.remove("signals-per-second")).orElse("20,50,100").split(","))
+                            .map(Integer::parseInt).toList(),
                     integer(given, "wait", 25), integer(given, "clients", 64), integer(given, "rate-seconds", 10),
                     integer(given, "rate-warmup-seconds", 5), Optional.ofNullable(given.remove("service-heap")).orElse("1g"));
             if (!given.isEmpty()) {
                 throw new IllegalArgumentException("unknown settings: " + given.keySet());
             }
-            if (settings.signals + settings.warmupSignals > settings.devices || settings.clients > settings.devices) {
-                throw new IllegalArgumentException("need at least as many devices as signals + warm-up and clients");
+            if (settings.clients > settings.devices) {
+                throw new IllegalArgumentException("need at least as many devices as short-poll clients");
             }
             return settings;
         }
