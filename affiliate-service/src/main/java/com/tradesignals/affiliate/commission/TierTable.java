@@ -40,10 +40,6 @@ public class TierTable {
         return tier.number() + 1 < tiers.size() ? Optional.of(tiers.get(tier.number() + 1)) : Optional.empty();
     }
 
-    public List<Tier> tiers() {
-        return tiers;
-    }
-
     public int levels() {
         return levels;
     }
