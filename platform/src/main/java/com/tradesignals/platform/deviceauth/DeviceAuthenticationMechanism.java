@@ -65,7 +65,7 @@ public class DeviceAuthenticationMechanism implements HttpAuthenticationMechanis
         if (skewMillis > config.clockSkew().toMillis()) {
             throw new DeviceAuthenticationFailure("stale-timestamp");
         }
-        Buffer body = context.body().buffer();
+        Buffer body = context.body().available() ? context.body().buffer() : null;
         SignedRequest signed = new SignedRequest(context.request().method().name(), context.request().path(),
                 context.request().query(), DeviceRequestSigning.sha256Hex(body == null ? new byte[0] : body.getBytes()));
         return new DeviceSignatureRequest(authorization, DeviceRequestSigning.stringToSign(authorization.keyId(),

@@ -1,11 +1,13 @@
 package com.tradesignals.platform.deviceauth;
 
 import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
+import java.util.Set;
 
 /**
  * HTTP plumbing for signed device requests: the body of a signed request is read before authentication
@@ -16,6 +18,8 @@ import java.time.Clock;
 public class DeviceRequestRoutes {
 
     public static final String SERVER_TIME_HEADER = "X-Server-Time";
+    private static final Set<HttpMethod> BODYLESS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.DELETE,
+            HttpMethod.OPTIONS);
 
     void install(@Observes Router router, DeviceAuthConfig config, Clock clock) {
         BodyHandler bodyHandler = BodyHandler.create(false).setBodyLimit(config.maxBodyBytes());
@@ -23,11 +27,20 @@ public class DeviceRequestRoutes {
             context.addHeadersEndHandler(ignored -> context.response()
                     .putHeader(SERVER_TIME_HEADER, Long.toString(clock.millis())));
             String authorization = context.request().getHeader("Authorization");
-            if (authorization != null && authorization.startsWith(DeviceAuthenticationMechanism.SCHEME + " ")) {
+            if (authorization != null && authorization.startsWith(DeviceAuthenticationMechanism.SCHEME + " ")
+                    && mayHaveBody(context.request().method())) {
                 bodyHandler.handle(context);
             } else {
                 context.next();
             }
         });
+    }
+
+    /**
+     * GET, HEAD, DELETE and OPTIONS are signed with the hash of an empty body and never read: reading them
+     * would also break requests that arrive as an HTTP/2 upgrade, whose stream has already ended.
+     */
+    private static boolean mayHaveBody(HttpMethod method) {
+        return !BODYLESS.contains(method);
     }
 }

@@ -49,7 +49,8 @@ public class OutboxRelay {
         registry.gauge("outbox.unpublished", unpublished);
     }
 
-    @Scheduled(every = "${platform.outbox.interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${platform.outbox.interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = ApplicationNotStarted.class)
     Uni<Void> relay() {
         if (clock.instant().isBefore(nextAttempt)) {
             return Uni.createFrom().voidItem();

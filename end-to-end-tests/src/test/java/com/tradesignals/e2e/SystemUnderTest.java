@@ -1,0 +1,195 @@
+package com.tradesignals.e2e;
+
+import com.tradesignals.testsupport.KafkaBroker;
+import com.tradesignals.testsupport.PostgresServer;
+import com.tradesignals.testsupport.ProjectRoot;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+
+/**
+ * The whole system as operators run it: PostgreSQL (a database per service), a Kafka broker, the three
+ * services as separate processes from their packaged jars (device-service twice, on one database, to show
+ * replicas cooperate), and the nginx gateway rendered from gateway/default.conf.template. Started once per
+ * test JVM, stopped when it exits. Logs: end-to-end-tests/target/e2e-logs/.
+ */
+final class SystemUnderTest {
+
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(180);
+    private static SystemUnderTest instance;
+
+    private final Path root = ProjectRoot.path();
+    private final Path logs = root.resolve("end-to-end-tests/target/e2e-logs");
+    private final List<Process> processes = new ArrayList<>();
+    private final String bootstrapServers;
+    private final PostgresServer postgres;
+    final String gateway;
+    /** The second device-service replica, reached directly (the gateway routes to the first). */
+    final String deviceServiceReplica;
+
+    private SystemUnderTest() throws IOException {
+        Files.createDirectories(logs);
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stop));
+        postgres = PostgresServer.shared();
+        bootstrapServers = KafkaBroker.shared().bootstrapServers();
+        String devices = postgres.createDatabase("devices");
+        String executions = postgres.createDatabase("executions");
+        String affiliates = postgres.createDatabase("affiliates");
+
+        int devicePort = freePort();
+        int deviceReplicaPort = freePort();
+        int executionPort = freePort();
+        int affiliatePort = freePort();
+        int gatewayPort = freePort();
+        startService("device-service", devicePort, devices, Map.of());
+        startService("device-service", deviceReplicaPort, devices, Map.of());
+        startService("execution-service", executionPort, executions, Map.of());
+        startService("affiliate-service", affiliatePort, affiliates, Map.of(
+                // The story runs in seconds: no holding period, the payout job every second, small payouts allowed.
+                "AFFILIATES_HOLDING_PERIOD", "PT0S",
+                "AFFILIATES_PAYOUTS_INTERVAL", "1s",
+                "AFFILIATES_MINIMUM_PAYOUT", "1.00"));
+        startGateway(gatewayPort, devicePort, executionPort, affiliatePort);
+
+        gateway = "http://127.0.0.1:" + gatewayPort;
+        deviceServiceReplica = "http://127.0.0.1:" + deviceReplicaPort;
+        for (int port : new int[] { devicePort, deviceReplicaPort, executionPort, affiliatePort }) {
+            awaitOk("http://127.0.0.1:" + port + "/q/health/ready");
+        }
+        awaitOk(gateway + "/healthz");
+    }
+
+    static synchronized SystemUnderTest shared() {
+        if (instance == null) {
+            try {
+                instance = new SystemUnderTest();
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot start the system under test", e);
+            }
+        }
+        return instance;
+    }
+
+    String kafkaBootstrapServers() {
+        return bootstrapServers;
+    }
+
+    private void startService(String service, int port, String database, Map<String, String> settings)
+            throws IOException {
+        Path jar = root.resolve(service + "/target/quarkus-app/quarkus-run.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " missing: package the services first (./mvnw package)");
+        }
+        ProcessBuilder builder = new ProcessBuilder(javaExecutable(), "-Xmx320m", "-XX:+UseSerialGC", "-jar",
+                jar.toString());
+        Map<String, String> environment = builder.environment();
+        environment.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        environment.put("QUARKUS_DATASOURCE_USERNAME", postgres.user());
+        environment.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
+        environment.put("QUARKUS_DATASOURCE_REACTIVE_URL", postgres.reactiveUrl(database));
+        environment.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(database));
+        environment.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
+        environment.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", root.resolve("dev/keys/dev-only-jwt-public.pem").toString());
+        environment.put("DEVICE_AUTH_MASTER_KEY",
+                Files.readString(root.resolve("dev/keys/dev-only-device-master-key.hex")).trim());
+        environment.putAll(settings);
+        Path log = logs.resolve(service + "-" + port + ".log");
+        processes.add(builder.redirectErrorStream(true).redirectOutput(log.toFile()).start());
+    }
+
+    private void startGateway(int gatewayPort, int devicePort, int executionPort, int affiliatePort) throws IOException {
+        Path directory = logs.resolve("gateway");
+        Files.createDirectories(directory.resolve("temp"));
+        Map<String, String> variables = new HashMap<>();
+        variables.put("DEVICE_SERVICE_ADDR", "127.0.0.1:" + devicePort);
+        variables.put("EXECUTION_SERVICE_ADDR", "127.0.0.1:" + executionPort);
+        variables.put("AFFILIATE_SERVICE_ADDR", "127.0.0.1:" + affiliatePort);
+        variables.put("GATEWAY_PORT", Integer.toString(gatewayPort));
+        variables.put("GATEWAY_RATE_PER_CLIENT", "500r/s");
+        variables.put("GATEWAY_BURST", "1000");
+        String serverBlock = Files.readString(root.resolve("gateway/default.conf.template"));
+        for (Map.Entry<String, String> variable : variables.entrySet()) {
+            serverBlock = serverBlock.replace("${" + variable.getKey() + "}", variable.getValue());
+        }
+        Files.writeString(directory.resolve("default.conf"), serverBlock);
+        Files.writeString(directory.resolve("nginx.conf"), String.join("\n",
+                "worker_processes 1;",
+                "pid " + directory.resolve("nginx.pid") + ";",
+                "error_log " + directory.resolve("error.log") + " warn;",
+                "events { worker_connections 1024; }",
+                "http {",
+                "  access_log " + directory.resolve("access.log") + ";",
+                "  client_body_temp_path " + directory.resolve("temp/body") + ";",
+                "  proxy_temp_path " + directory.resolve("temp/proxy") + ";",
+                "  fastcgi_temp_path " + directory.resolve("temp/fastcgi") + ";",
+                "  uwsgi_temp_path " + directory.resolve("temp/uwsgi") + ";",
+                "  scgi_temp_path " + directory.resolve("temp/scgi") + ";",
+                "  include " + directory.resolve("default.conf") + ";",
+                "}", ""));
+        processes.add(new ProcessBuilder(nginxExecutable(), "-c", directory.resolve("nginx.conf").toString(),
+                "-p", directory.toString(), "-g", "daemon off;")
+                .redirectErrorStream(true).redirectOutput(directory.resolve("nginx.out").toFile()).start());
+    }
+
+    private void awaitOk(String url) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        Awaitility.await("ready: " + url).atMost(STARTUP_TIMEOUT).pollInterval(Duration.ofMillis(250)).until(() -> {
+            if (processes.stream().anyMatch(process -> !process.isAlive())) {
+                throw new IllegalStateException("a process of the system under test exited; see " + logs);
+            }
+            try {
+                return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            } catch (IOException notListeningYet) {
+                return false;
+            }
+        });
+    }
+
+    private void stop() {
+        for (Process process : processes) {
+            process.destroy();
+        }
+        for (Process process : processes) {
+            try {
+                if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    private static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static String nginxExecutable() {
+        for (String candidate : new String[] { "/usr/sbin/nginx", "/usr/bin/nginx" }) {
+            if (Files.isExecutable(Path.of(candidate))) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("nginx not found: apt-get install nginx-light (.ci/run does)");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
