@@ -56,6 +56,7 @@ test("every consumer declares its dead-letter topic as <topic>.<service>.dlq", (
 test("the gateway template's variables", () => {
   assert.deepEqual([...gatewayTemplateVars()].sort(), [
     "AFFILIATE_SERVICE_ADDR", "DEVICE_SERVICE_ADDR", "EXECUTION_SERVICE_ADDR", "GATEWAY_BURST", "GATEWAY_PORT", "GATEWAY_RATE_PER_CLIENT",
+    "GATEWAY_TRUSTED_PROXIES",
   ]);
 });
 

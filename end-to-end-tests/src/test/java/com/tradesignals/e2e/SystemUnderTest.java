@@ -120,6 +120,7 @@ final class SystemUnderTest {
         variables.put("GATEWAY_PORT", Integer.toString(gatewayPort));
         variables.put("GATEWAY_RATE_PER_CLIENT", "500r/s");
         variables.put("GATEWAY_BURST", "1000");
+        variables.put("GATEWAY_TRUSTED_PROXIES", "127.0.0.1/32");
         String serverBlock = Files.readString(root.resolve("gateway/default.conf.template"));
         for (Map.Entry<String, String> variable : variables.entrySet()) {
             serverBlock = serverBlock.replace("${" + variable.getKey() + "}", variable.getValue());
