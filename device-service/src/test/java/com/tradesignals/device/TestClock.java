@@ -1,42 +1,13 @@
 package com.tradesignals.device;
 
+import com.tradesignals.testsupport.MovableClock;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Singleton;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 /** The service's clock in tests: real time, moved forward by a test that needs a period to pass. */
 @Alternative
 @Priority(1)
 @Singleton
-public class TestClock extends Clock {
-
-    private volatile Duration offset = Duration.ZERO;
-
-    public void advance(Duration duration) {
-        offset = offset.plus(duration);
-    }
-
-    public void reset() {
-        offset = Duration.ZERO;
-    }
-
-    @Override
-    public Instant instant() {
-        return Instant.now().plus(offset);
-    }
-
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        return this;
-    }
+public class TestClock extends MovableClock {
 }
