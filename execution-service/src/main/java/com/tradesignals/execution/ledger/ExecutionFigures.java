@@ -32,6 +32,20 @@ public record ExecutionFigures(BigDecimal cumulativeSize, BigDecimal notional, B
                 notional.setScale(NOTIONAL_SCALE, RoundingMode.UNNECESSARY), average);
     }
 
+    /** The figures of running totals (the sums of the APPLIED fills' sizes and notionals kept on the execution). */
+    public static ExecutionFigures ofTotals(BigDecimal cumulativeSize, BigDecimal notional) {
+        BigDecimal cumulative = cumulativeSize == null ? BigDecimal.ZERO : cumulativeSize;
+        BigDecimal total = notional == null ? BigDecimal.ZERO : notional;
+        BigDecimal average = cumulative.signum() == 0 ? null : total.divide(cumulative, MathContext.DECIMAL128);
+        return new ExecutionFigures(cumulative.setScale(SCALE, RoundingMode.UNNECESSARY),
+                total.setScale(NOTIONAL_SCALE, RoundingMode.UNNECESSARY), average);
+    }
+
+    /** These figures with one more APPLIED fill of {@code size} and {@code notional}. */
+    public ExecutionFigures plus(BigDecimal size, BigDecimal fillNotional) {
+        return ofTotals(cumulativeSize.add(size), notional.add(fillNotional));
+    }
+
     public static BigDecimal notionalOf(BigDecimal size, BigDecimal price) {
         return size.multiply(price).setScale(NOTIONAL_SCALE, RoundingMode.UNNECESSARY);
     }

@@ -11,8 +11,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The state machine of one execution. Every method expects the execution locked by
@@ -68,8 +66,8 @@ public class ExecutionLedger {
      * the same broker trade and is not stored again.
      */
     public Uni<Outcome> recordFill(Execution execution, Signal signal, ReportedFill reported) {
-        return fills.ofExecution(execution.executionId).chain(existing -> {
-            if (existing.stream().anyMatch(fill -> fill.tradeId.equals(reported.tradeId()))) {
+        return fills.hasTrade(execution.executionId, reported.tradeId()).chain(isDuplicate -> {
+            if (isDuplicate) {
                 return Uni.createFrom().item(Outcome.DUPLICATE_TRADE);
             }
             Fill fill = newFill(execution, reported);
@@ -78,7 +76,9 @@ public class ExecutionLedger {
                 fill.flagReason = "after-" + execution.state.name().toLowerCase();
                 return fills.persist(fill).replaceWith(Outcome.FILL_FLAGGED);
             }
-            ExecutionFigures before = ExecutionFigures.of(existing);
+            // The execution row carries the sums of its APPLIED fills (kept under its row lock, recomputed from the
+            // fills on a bust), so a fill reads none of the earlier fills.
+            ExecutionFigures before = ExecutionFigures.ofTotals(execution.cumulativeSize, execution.notional);
             if (before.cumulativeSize().add(reported.size()).compareTo(signal.size) > 0) {
                 fill.status = FillStatus.QUARANTINED;
                 fill.flagReason = "overfill";
@@ -86,9 +86,7 @@ public class ExecutionLedger {
                 return fills.persist(fill).replaceWith(Outcome.OVERFILL_QUARANTINED);
             }
             fill.status = FillStatus.APPLIED;
-            List<Fill> applied = new ArrayList<>(existing);
-            applied.add(fill);
-            applyFigures(execution, signal, ExecutionFigures.of(applied), reported.receivedAt());
+            applyFigures(execution, signal, before.plus(fill.size, fill.notional), reported.receivedAt());
             if (execution.firstFillAt == null || reported.filledAt().isBefore(execution.firstFillAt)) {
                 execution.firstFillAt = reported.filledAt();
             }

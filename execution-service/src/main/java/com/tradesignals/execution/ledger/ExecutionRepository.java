@@ -17,10 +17,17 @@ public class ExecutionRepository implements PanacheRepositoryBase<Execution, UUI
      * both pass the overfill check.
      */
     public Uni<Execution> openLocked(UUID signalId, UUID deviceId, UUID userId, Instant now) {
-        return createIfAbsent(signalId, deviceId, userId, now)
-                .chain(() -> find("signalId = ?1 and deviceId = ?2", signalId, deviceId)
-                        .withLock(LockModeType.PESSIMISTIC_WRITE)
-                        .firstResult());
+        // Usually the execution exists (created for the user's active devices when the signal arrived, or by the
+        // device's earlier report): one locking read. Only the first report of a device the signal did not know
+        // about creates it, then reads it locked.
+        return lockOf(signalId, deviceId).chain(execution -> execution != null ? Uni.createFrom().item(execution)
+                : createIfAbsent(signalId, deviceId, userId, now).chain(() -> lockOf(signalId, deviceId)));
+    }
+
+    private Uni<Execution> lockOf(UUID signalId, UUID deviceId) {
+        return find("signalId = ?1 and deviceId = ?2", signalId, deviceId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResult();
     }
 
     public Uni<Integer> createIfAbsent(UUID signalId, UUID deviceId, UUID userId, Instant now) {

@@ -29,8 +29,9 @@ public class ExpirySweep {
         // The state condition is re-checked on the locked row, so a report applied meanwhile is never overwritten.
         return database.preparedQuery("update executions e set state = 'EXPIRED', expired_at = $1, updated_at = $1 "
                         + "from signals s where s.signal_id = e.signal_id and e.state in ('PENDING', 'ACKED') "
-                        + "and s.expires_at is not null and s.expires_at + $2::interval < $1")
-                .execute(Tuple.of(now, config.expiryGrace().toSeconds() + " seconds"))
+                        + "and s.expires_at is not null and s.expires_at < $2")
+                // The cut-off is computed here: the PostgreSQL client cannot encode a String as an interval.
+                .execute(Tuple.of(now, now.minus(config.expiryGrace())))
                 .replaceWithVoid();
     }
 }
