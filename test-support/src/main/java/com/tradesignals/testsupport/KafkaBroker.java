@@ -71,8 +71,9 @@ public final class KafkaBroker {
             Files.createFile(log);
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             String classpath = libs.resolve("*").toString();
+            // "--cluster-id=<id>": an id may start with "-", which as a separate argument reads as an option.
             ProcessRunner.run(List.of(java, "-cp", classpath, "kafka.tools.StorageTool", "format",
-                    "-t", clusterId(), "-c", config.toString()), log, 120);
+                    "--cluster-id=" + clusterId(), "--config", config.toString()), log, 120);
             Process broker = ProcessRunner.start(List.of(java, "-Xmx512m", "-XX:+UseSerialGC",
                     "-XX:TieredStopAtLevel=1", "-cp", classpath, "kafka.Kafka", config.toString()), log);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
