@@ -81,7 +81,7 @@ public class Demo {
                 + ", average price " + execution.get("average_price").asText() + ", slippage " + execution.get("slippage").asText());
 
         eventually("Commissions accrue to Bob (level 1)", () -> call("GET", "/api/v1/affiliates/balances", bobToken, null, null),
-                balances -> Double.parseDouble(balances.get("earned").asText()) > 0);
+                balances -> new java.math.BigDecimal(balances.get("earned").asText()).signum() > 0);
         show("Alice's balances (level 2)", call("GET", "/api/v1/affiliates/balances", aliceToken, null, null).toString());
 
         JsonNode payout = call("POST", "/api/v1/affiliates/payout", bobToken, Map.of("amount", "10.00"), "demo-" + bob);
@@ -98,7 +98,7 @@ public class Demo {
                 Map.of("reason", "broker cancelled ticket T-1"), null);
         show("An administrator busts the fill of ticket T-1", bust.toString());
         eventually("Bob's commission on it is clawed back", () -> call("GET", "/api/v1/affiliates/balances", bobToken, null, null),
-                balances -> Double.parseDouble(balances.get("clawed_back").asText()) > 0);
+                balances -> new java.math.BigDecimal(balances.get("clawed_back").asText()).signum() != 0);
         show("Alice's balances", call("GET", "/api/v1/affiliates/balances", aliceToken, null, null).toString());
         System.out.println("\nDone: the story ran end to end through the gateway at " + gateway + ".");
     }
