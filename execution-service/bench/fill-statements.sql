@@ -18,7 +18,7 @@ select quote_literal(execution_id::text) as eid from executions
     for update
 \gset
 select * from execution_reports where device_id = md5('device-' || :d)::uuid and report_id = 'p-' || :r;
-select * from fills where execution_id = :eid::uuid order by filled_at, fill_id;
+select count(*) from fills where execution_id = :eid::uuid and trade_id = 'p-' || :r;
 insert into fills (fill_id, execution_id, signal_id, device_id, user_id, trade_id, size, price, notional, filled_at,
                    received_at, status)
     values (gen_random_uuid(), :eid::uuid, md5('pg-signal-' || :d || '-' || :s)::uuid, md5('device-' || :d)::uuid,
