@@ -1,5 +1,6 @@
 package com.tradesignals.e2e;
 
+import com.tradesignals.contracts.Topics;
 import com.tradesignals.testsupport.KafkaBroker;
 import com.tradesignals.testsupport.PostgresServer;
 import com.tradesignals.testsupport.ProjectRoot;
@@ -17,7 +18,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.awaitility.Awaitility;
 
 /**
@@ -45,6 +52,7 @@ final class SystemUnderTest {
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop));
         postgres = PostgresServer.shared();
         bootstrapServers = KafkaBroker.shared().bootstrapServers();
+        createTopics();
         String devices = postgres.createDatabase("devices");
         String executions = postgres.createDatabase("executions");
         String affiliates = postgres.createDatabase("affiliates");
@@ -70,6 +78,22 @@ final class SystemUnderTest {
             awaitOk("http://127.0.0.1:" + port + "/q/health/ready");
         }
         awaitOk(gateway + "/healthz");
+    }
+
+    /**
+     * As in production (KafkaTopic resources), the topics exist before any service subscribes: a consumer
+     * of a topic that is only auto-created later finds it at its next metadata refresh, seconds later.
+     */
+    private void createTopics() {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            admin.createTopics(Stream.of(Topics.SIGNALS, Topics.DEVICES_LIFECYCLE, Topics.EXECUTIONS, Topics.AFFILIATES)
+                    .map(topic -> new NewTopic(topic, 3, (short) 1)).toList()).all().get(60, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot create the topics", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     static synchronized SystemUnderTest shared() {
