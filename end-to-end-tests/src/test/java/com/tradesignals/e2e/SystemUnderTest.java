@@ -4,6 +4,7 @@ import com.tradesignals.contracts.Topics;
 import com.tradesignals.testsupport.KafkaBroker;
 import com.tradesignals.testsupport.PostgresServer;
 import com.tradesignals.testsupport.ProjectRoot;
+import com.tradesignals.testsupport.ServiceProcess;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -40,7 +41,8 @@ final class SystemUnderTest {
 
     private final Path root = ProjectRoot.path();
     private final Path logs = root.resolve("end-to-end-tests/target/e2e-logs");
-    private final List<Process> processes = new ArrayList<>();
+    private final List<ServiceProcess> services = new ArrayList<>();
+    private Process nginx;
     private final String bootstrapServers;
     private final PostgresServer postgres;
     final String gateway;
@@ -57,26 +59,19 @@ final class SystemUnderTest {
         String executions = postgres.createDatabase("executions");
         String affiliates = postgres.createDatabase("affiliates");
 
-        int devicePort = freePort();
-        int deviceReplicaPort = freePort();
-        int executionPort = freePort();
-        int affiliatePort = freePort();
-        int gatewayPort = freePort();
-        startService("device-service", devicePort, devices, Map.of());
-        startService("device-service", deviceReplicaPort, devices, Map.of());
-        startService("execution-service", executionPort, executions, Map.of());
-        startService("affiliate-service", affiliatePort, affiliates, Map.of(
+        ServiceProcess device = startService("device-service", devices, Map.of());
+        ServiceProcess deviceReplica = startService("device-service", devices, Map.of());
+        ServiceProcess execution = startService("execution-service", executions, Map.of());
+        ServiceProcess affiliate = startService("affiliate-service", affiliates, Map.of(
                 // The story runs in seconds: no holding period, the payout job every second, small payouts allowed.
                 "AFFILIATES_HOLDING_PERIOD", "PT0S",
                 "AFFILIATES_PAYOUTS_INTERVAL", "1s",
                 "AFFILIATES_MINIMUM_PAYOUT", "1.00"));
-        startGateway(gatewayPort, devicePort, executionPort, affiliatePort);
+        int gatewayPort = freePort();
+        startGateway(gatewayPort, device.port(), execution.port(), affiliate.port());
 
         gateway = "http://127.0.0.1:" + gatewayPort;
-        deviceServiceReplica = "http://127.0.0.1:" + deviceReplicaPort;
-        for (int port : new int[] { devicePort, deviceReplicaPort, executionPort, affiliatePort }) {
-            awaitOk("http://127.0.0.1:" + port + "/q/health/ready");
-        }
+        deviceServiceReplica = deviceReplica.baseUrl();
         awaitOk(gateway + "/healthz");
     }
 
@@ -111,27 +106,13 @@ final class SystemUnderTest {
         return bootstrapServers;
     }
 
-    private void startService(String service, int port, String database, Map<String, String> settings)
+    private ServiceProcess startService(String service, String database, Map<String, String> settings)
             throws IOException {
-        Path jar = root.resolve(service + "/target/quarkus-app/quarkus-run.jar");
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " missing: package the services first (./mvnw package)");
-        }
-        ProcessBuilder builder = new ProcessBuilder(javaExecutable(), "-Xmx320m", "-XX:+UseSerialGC", "-jar",
-                jar.toString());
-        Map<String, String> environment = builder.environment();
-        environment.put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        environment.put("QUARKUS_DATASOURCE_USERNAME", postgres.user());
-        environment.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
-        environment.put("QUARKUS_DATASOURCE_REACTIVE_URL", postgres.reactiveUrl(database));
-        environment.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(database));
-        environment.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
-        environment.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", root.resolve("dev/keys/dev-only-jwt-public.pem").toString());
-        environment.put("DEVICE_AUTH_MASTER_KEY",
-                Files.readString(root.resolve("dev/keys/dev-only-device-master-key.hex")).trim());
-        environment.putAll(settings);
-        Path log = logs.resolve(service + "-" + port + ".log");
-        processes.add(builder.redirectErrorStream(true).redirectOutput(log.toFile()).start());
+        ServiceProcess started = ServiceProcess.start(service, postgres, database, bootstrapServers,
+                List.of("-Xmx320m", "-XX:+UseSerialGC"), settings, logs.resolve(service + "-" + database + "-"
+                        + services.size() + ".log"));
+        services.add(started);
+        return started;
     }
 
     private void startGateway(int gatewayPort, int devicePort, int executionPort, int affiliatePort) throws IOException {
@@ -164,16 +145,16 @@ final class SystemUnderTest {
                 "  scgi_temp_path " + directory.resolve("temp/scgi") + ";",
                 "  include " + directory.resolve("default.conf") + ";",
                 "}", ""));
-        processes.add(new ProcessBuilder(nginxExecutable(), "-c", directory.resolve("nginx.conf").toString(),
+        nginx = new ProcessBuilder(nginxExecutable(), "-c", directory.resolve("nginx.conf").toString(),
                 "-p", directory.toString(), "-g", "daemon off;")
-                .redirectErrorStream(true).redirectOutput(directory.resolve("nginx.out").toFile()).start());
+                .redirectErrorStream(true).redirectOutput(directory.resolve("nginx.out").toFile()).start();
     }
 
     private void awaitOk(String url) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         Awaitility.await("ready: " + url).atMost(STARTUP_TIMEOUT).pollInterval(Duration.ofMillis(250)).until(() -> {
-            if (processes.stream().anyMatch(process -> !process.isAlive())) {
-                throw new IllegalStateException("a process of the system under test exited; see " + logs);
+            if (!nginx.isAlive()) {
+                throw new IllegalStateException("nginx exited; see " + logs.resolve("gateway"));
             }
             try {
                 return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
@@ -185,22 +166,10 @@ final class SystemUnderTest {
     }
 
     private void stop() {
-        for (Process process : processes) {
-            process.destroy();
+        services.forEach(ServiceProcess::stop);
+        if (nginx != null) {
+            nginx.destroy();
         }
-        for (Process process : processes) {
-            try {
-                if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                process.destroyForcibly();
-            }
-        }
-    }
-
-    private static String javaExecutable() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     private static String nginxExecutable() {

@@ -51,6 +51,11 @@ public final class PostgresServer {
         return instance;
     }
 
+    /** The database created for this JVM. */
+    public String database() {
+        return database;
+    }
+
     public String jdbcUrl() {
         return jdbcUrl(database);
     }

@@ -12,11 +12,11 @@ import com.tradesignals.contracts.signing.DeviceKeyId;
 import com.tradesignals.contracts.signing.DeviceRequestSigner;
 import com.tradesignals.testsupport.KafkaBroker;
 import com.tradesignals.testsupport.PostgresServer;
+import com.tradesignals.testsupport.ProjectRoot;
+import com.tradesignals.testsupport.ServiceProcess;
 import com.tradesignals.testsupport.TestTokens;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -79,7 +79,7 @@ public final class PollBenchmark {
     private final AtomicLong pollErrors = new AtomicLong();
     private final Map<String, String> results = new LinkedHashMap<>();
     private String baseUrl;
-    private Process service;
+    private ServiceProcess service;
 
     private PollBenchmark(Settings settings) {
         this.settings = settings;
@@ -97,7 +97,7 @@ public final class PollBenchmark {
     }
 
     private void run() throws Exception {
-        Path repository = repositoryRoot();
+        Path repository = ProjectRoot.path();
         log("Starting PostgreSQL and Kafka (throwaway, removed at exit)");
         PostgresServer postgres = PostgresServer.shared();
         KafkaBroker kafka = KafkaBroker.shared();
@@ -117,51 +117,18 @@ public final class PollBenchmark {
     // ---- service process --------------------------------------------------------------------------------------
 
     private void startService(Path repository, PostgresServer postgres, KafkaBroker kafka) throws Exception {
-        Path jar = repository.resolve("device-service/target/quarkus-app/quarkus-run.jar");
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException(jar + " is missing: build device-service first");
-        }
-        int port = freeLoopbackPort();
-        baseUrl = "http://127.0.0.1:" + port;
         Path log = repository.resolve("device-service/target/bench-service.log");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms512m", "-Xmx" + settings.serviceHeap,
-                "-Dquarkus.http.port=" + port,
-                "-Dquarkus.datasource.username=" + postgres.user(),
-                "-Dquarkus.datasource.password=" + postgres.password(),
-                "-Dquarkus.datasource.reactive.url=" + postgres.reactiveUrl(),
-                "-Dquarkus.datasource.jdbc.url=" + postgres.jdbcUrl(),
-                "-Dkafka.bootstrap.servers=" + kafka.bootstrapServers(),
-                "-Dmp.jwt.verify.publickey.location=" + repository.resolve("dev/keys/dev-only-jwt-public.pem"),
-                "-Ddevice-auth.master-key=" + Files.readString(repository.resolve("dev/keys/dev-only-device-master-key.hex")).strip(),
-                "-Dquarkus.log.category.\"org.apache.kafka\".level=WARN",
-                "-jar", jar.toString()));
-        log("Starting device-service on " + baseUrl + " (log: " + log + ")");
-        service = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        Instant deadline = Instant.now().plusSeconds(120);
-        while (Instant.now().isBefore(deadline)) {
-            if (!service.isAlive()) {
-                throw new IllegalStateException("device-service exited; see " + log);
-            }
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/q/health/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            TimeUnit.MILLISECONDS.sleep(500);
-        }
-        throw new IllegalStateException("device-service not ready after 120 s; see " + log);
+        log("Starting device-service (log: " + log + ")");
+        service = ServiceProcess.start("device-service", postgres, postgres.database(), kafka.bootstrapServers(),
+                List.of("-Xms512m", "-Xmx" + settings.serviceHeap, "-Dquarkus.log.category.\"org.apache.kafka\".level=WARN"),
+                Map.of(), log);
+        baseUrl = service.baseUrl();
+        log("device-service ready on " + baseUrl);
     }
 
-    private void stopService() throws InterruptedException {
-        if (service != null && service.isAlive()) {
-            service.destroy();
-            if (!service.waitFor(20, TimeUnit.SECONDS)) {
-                service.destroyForcibly();
-            }
+    private void stopService() {
+        if (service != null) {
+            service.stop();
         }
         callbacks.shutdownNow();
     }
@@ -476,20 +443,6 @@ public final class PollBenchmark {
                 + "] " + message);
     }
 
-    private static int freeLoopbackPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static Path repositoryRoot() {
-        for (Path directory = Path.of("").toAbsolutePath(); directory != null; directory = directory.getParent()) {
-            if (Files.isDirectory(directory.resolve("device-service")) && Files.isDirectory(directory.resolve("dev/keys"))) {
-                return directory;
-            }
-        }
-        throw new IllegalStateException("run from the repository");
-    }
 
     /** Command-line settings, {@code --name=value}. */
     record Settings(int devices, int phaseSeconds, int warmupSignals, List<Integer> signalsPerSecond, int waitSeconds,

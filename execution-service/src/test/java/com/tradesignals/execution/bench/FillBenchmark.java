@@ -5,8 +5,9 @@ import com.tradesignals.contracts.signing.DeviceRequestSigner;
 import com.tradesignals.contracts.signing.DeviceSecrets;
 import com.tradesignals.testsupport.KafkaBroker;
 import com.tradesignals.testsupport.PostgresServer;
+import com.tradesignals.testsupport.ProjectRoot;
+import com.tradesignals.testsupport.ServiceProcess;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -52,7 +53,7 @@ public final class FillBenchmark {
             "pgbench-seconds", 20));
     private final Map<String, String> results = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    private Process service;
+    private ServiceProcess service;
     private String baseUrl;
 
     public static void main(String[] args) throws Exception {
@@ -70,7 +71,7 @@ public final class FillBenchmark {
     }
 
     private void run() throws Exception {
-        Path repository = repositoryRoot();
+        Path repository = ProjectRoot.path();
         PostgresServer postgres = PostgresServer.shared();
         KafkaBroker kafka = KafkaBroker.shared();
         startService(repository, postgres, kafka);
@@ -216,56 +217,18 @@ public final class FillBenchmark {
     // ---- service --------------------------------------------------------------------------------------------------
 
     private void startService(Path repository, PostgresServer postgres, KafkaBroker kafka) throws Exception {
-        Path jar = repository.resolve("execution-service/target/quarkus-app/quarkus-run.jar");
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException(jar + " is missing: build execution-service first");
-        }
-        int port;
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            port = socket.getLocalPort();
-        }
-        baseUrl = "http://127.0.0.1:" + port;
         Path log = repository.resolve("execution-service/target/bench-service.log");
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms512m", "-Xmx1g",
-                "-Dquarkus.http.port=" + port,
-                "-Dquarkus.datasource.username=" + postgres.user(),
-                "-Dquarkus.datasource.password=" + postgres.password(),
-                "-Dquarkus.datasource.reactive.url=" + postgres.reactiveUrl(),
-                "-Dquarkus.datasource.reactive.max-size=32",
-                "-Dquarkus.datasource.jdbc.url=" + postgres.jdbcUrl(),
-                "-Dkafka.bootstrap.servers=" + kafka.bootstrapServers(),
-                "-Dmp.jwt.verify.publickey.location=" + repository.resolve("dev/keys/dev-only-jwt-public.pem"),
-                "-Ddevice-auth.master-key=" + Files.readString(
-                        repository.resolve("dev/keys/dev-only-device-master-key.hex")).strip(),
-                "-Dquarkus.log.level=WARN",
-                "-jar", jar.toString());
-        log("Starting execution-service on " + baseUrl + " (log: " + log + ")");
-        service = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < deadline) {
-            if (!service.isAlive()) {
-                throw new IllegalStateException("execution-service exited; see " + log);
-            }
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/q/health/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            TimeUnit.MILLISECONDS.sleep(500);
-        }
-        throw new IllegalStateException("execution-service not ready after 120 s; see " + log);
+        log("Starting execution-service (log: " + log + ")");
+        service = ServiceProcess.start("execution-service", postgres, postgres.database(), kafka.bootstrapServers(),
+                List.of("-Xms512m", "-Xmx1g", "-Dquarkus.datasource.reactive.max-size=32", "-Dquarkus.log.level=WARN"),
+                Map.of(), log);
+        baseUrl = service.baseUrl();
+        log("execution-service ready on " + baseUrl);
     }
 
-    private void stopService() throws InterruptedException {
-        if (service != null && service.isAlive()) {
-            service.destroy();
-            if (!service.waitFor(20, TimeUnit.SECONDS)) {
-                service.destroyForcibly();
-            }
+    private void stopService() {
+        if (service != null) {
+            service.stop();
         }
     }
 
@@ -292,14 +255,6 @@ public final class FillBenchmark {
         }
     }
 
-    private static Path repositoryRoot() {
-        for (Path directory = Path.of("").toAbsolutePath(); directory != null; directory = directory.getParent()) {
-            if (Files.isDirectory(directory.resolve("execution-service")) && Files.isDirectory(directory.resolve("dev/keys"))) {
-                return directory;
-            }
-        }
-        throw new IllegalStateException("run from inside the repository");
-    }
 
     private static void log(String message) {
         System.out.println("[bench] " + message);
