@@ -7,6 +7,7 @@ import com.tradesignals.execution.ledger.FillRepository;
 import com.tradesignals.execution.ledger.FillStatus;
 import com.tradesignals.execution.signals.SignalRepository;
 import com.tradesignals.platform.audit.AuditLog;
+import com.tradesignals.platform.outbox.Outbox;
 import com.tradesignals.platform.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -23,15 +24,17 @@ public class FillBustService {
     private final ExecutionRepository executions;
     private final SignalRepository signals;
     private final ExecutionLedger ledger;
+    private final Outbox outbox;
     private final AuditLog audit;
     private final Clock clock;
 
     FillBustService(FillRepository fills, ExecutionRepository executions, SignalRepository signals,
-            ExecutionLedger ledger, AuditLog audit, Clock clock) {
+            ExecutionLedger ledger, Outbox outbox, AuditLog audit, Clock clock) {
         this.fills = fills;
         this.executions = executions;
         this.signals = signals;
         this.ledger = ledger;
+        this.outbox = outbox;
         this.audit = audit;
         this.clock = clock;
     }
@@ -53,7 +56,8 @@ public class FillBustService {
                                     "Only an applied fill can be busted; this one is " + fill.status);
                         }
                         return signals.findById(execution.signalId)
-                                .chain(signal -> ledger.bust(execution, signal, fill, reason, now)
+                                .chain(signal -> fills.ofExecution(execution.executionId)
+                                        .chain(all -> outbox.add(ledger.bust(execution, signal, fill, all, reason, now)))
                                         .chain(() -> audit.record("admin:" + adminId, "fill.busted", "fill:" + fillId,
                                                 Map.of("reason", reason, "execution_id", execution.executionId,
                                                         "trade_id", fill.tradeId, "size", fill.size.toPlainString(),

@@ -6,28 +6,23 @@ import com.tradesignals.contracts.events.executions.FillRecorded;
 import com.tradesignals.contracts.events.executions.SignalAcknowledged;
 import com.tradesignals.execution.ExecutionConfig;
 import com.tradesignals.execution.signals.Signal;
-import com.tradesignals.platform.outbox.Outbox;
-import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
- * The state machine of one execution. Every method expects the execution locked by
- * {@link ExecutionRepository#openLocked} and runs inside the caller's transaction, where it also writes the
- * events it causes to the outbox, so a change and its announcement commit together.
+ * The state machine of one execution. It does no I/O: every method expects the execution locked by the caller, changes
+ * it, and answers the {@link LedgerChange} (fill to store, event to publish) that the caller writes in the same
+ * transaction as the execution, so a change and its announcement commit together.
  */
 @ApplicationScoped
 public class ExecutionLedger {
 
-    private final FillRepository fills;
-    private final Outbox outbox;
     private final ExecutionMetrics metrics;
     private final ExecutionConfig config;
 
-    ExecutionLedger(FillRepository fills, Outbox outbox, ExecutionMetrics metrics, ExecutionConfig config) {
-        this.fills = fills;
-        this.outbox = outbox;
+    ExecutionLedger(ExecutionMetrics metrics, ExecutionConfig config) {
         this.metrics = metrics;
         this.config = config;
     }
@@ -43,93 +38,90 @@ public class ExecutionLedger {
     }
 
     /** The first acknowledgement is announced; later ones, or one after the end, change nothing. */
-    public Uni<Outcome> acknowledge(Execution execution, Signal signal, Instant now) {
+    public LedgerChange acknowledge(Execution execution, Signal signal, Instant now) {
         if (execution.state.isClosed()) {
-            return Uni.createFrom().item(Outcome.IGNORED);
+            return LedgerChange.of(Outcome.IGNORED);
         }
         if (execution.acknowledgedAt != null) {
-            return Uni.createFrom().item(Outcome.ALREADY_ACKNOWLEDGED);
+            return LedgerChange.of(Outcome.ALREADY_ACKNOWLEDGED);
         }
         execution.acknowledgedAt = now;
         execution.updatedAt = now;
         if (execution.state == ExecutionState.PENDING) {
             execution.state = ExecutionState.ACKED;
         }
-        return outbox.add(new SignalAcknowledged(execution.executionId, signal.signalId, signal.userId,
-                        execution.deviceId, now))
-                .replaceWith(Outcome.ACKNOWLEDGED);
+        return new LedgerChange(Outcome.ACKNOWLEDGED, null, new SignalAcknowledged(execution.executionId,
+                signal.signalId, signal.userId, execution.deviceId, now));
     }
 
     /**
      * Applies a fill unless it would overfill the signal (quarantined) or the execution was rejected or expired
      * (flagged); either way the fill is stored. A trade id already seen for this execution is a different report of
-     * the same broker trade and is not stored again.
+     * the same broker trade ({@code tradeAlreadyReported}) and is not stored again.
      */
-    public Uni<Outcome> recordFill(Execution execution, Signal signal, ReportedFill reported) {
-        return fills.hasTrade(execution.executionId, reported.tradeId()).chain(isDuplicate -> {
-            if (isDuplicate) {
-                return Uni.createFrom().item(Outcome.DUPLICATE_TRADE);
-            }
-            Fill fill = newFill(execution, reported);
-            if (execution.state.isClosed()) {
-                fill.status = FillStatus.FLAGGED;
-                fill.flagReason = "after-" + execution.state.name().toLowerCase();
-                return fills.persist(fill).replaceWith(Outcome.FILL_FLAGGED);
-            }
-            // The execution row carries the sums of its APPLIED fills (kept under its row lock, recomputed from the
-            // fills on a bust), so a fill reads none of the earlier fills.
-            ExecutionFigures before = ExecutionFigures.ofTotals(execution.cumulativeSize, execution.notional);
-            if (before.cumulativeSize().add(reported.size()).compareTo(signal.size) > 0) {
-                fill.status = FillStatus.QUARANTINED;
-                fill.flagReason = "overfill";
-                metrics.overfill();
-                return fills.persist(fill).replaceWith(Outcome.OVERFILL_QUARANTINED);
-            }
-            fill.status = FillStatus.APPLIED;
-            applyFigures(execution, signal, before.plus(fill.size, fill.notional), reported.receivedAt());
-            if (execution.firstFillAt == null || reported.filledAt().isBefore(execution.firstFillAt)) {
-                execution.firstFillAt = reported.filledAt();
-            }
-            if (execution.lastFillAt == null || reported.filledAt().isAfter(execution.lastFillAt)) {
-                execution.lastFillAt = reported.filledAt();
-            }
-            metrics.signalToFill(Duration.between(signal.issuedAt, reported.filledAt()));
-            return fills.persist(fill)
-                    .chain(() -> outbox.add(new FillRecorded(fill.fillId, signal.signalId, fill.tradeId, signal.userId,
-                            execution.deviceId, signal.instrument, signal.side, fill.size, fill.price, fill.notional,
-                            fill.filledAt)))
-                    .replaceWith(Outcome.FILL_APPLIED);
-        });
+    public LedgerChange recordFill(Execution execution, Signal signal, ReportedFill reported,
+            boolean tradeAlreadyReported) {
+        if (tradeAlreadyReported) {
+            return LedgerChange.of(Outcome.DUPLICATE_TRADE);
+        }
+        Fill fill = newFill(execution, reported);
+        if (execution.state.isClosed()) {
+            fill.status = FillStatus.FLAGGED;
+            fill.flagReason = "after-" + execution.state.name().toLowerCase();
+            return new LedgerChange(Outcome.FILL_FLAGGED, fill, null);
+        }
+        // The execution row carries the sums of its APPLIED fills (kept under its row lock, recomputed from the
+        // fills on a bust), so a fill reads none of the earlier fills.
+        ExecutionFigures before = ExecutionFigures.ofTotals(execution.cumulativeSize, execution.notional);
+        if (before.cumulativeSize().add(reported.size()).compareTo(signal.size) > 0) {
+            fill.status = FillStatus.QUARANTINED;
+            fill.flagReason = "overfill";
+            metrics.overfill();
+            return new LedgerChange(Outcome.OVERFILL_QUARANTINED, fill, null);
+        }
+        fill.status = FillStatus.APPLIED;
+        applyFigures(execution, signal, before.plus(fill.size, fill.notional), reported.receivedAt());
+        if (execution.firstFillAt == null || reported.filledAt().isBefore(execution.firstFillAt)) {
+            execution.firstFillAt = reported.filledAt();
+        }
+        if (execution.lastFillAt == null || reported.filledAt().isAfter(execution.lastFillAt)) {
+            execution.lastFillAt = reported.filledAt();
+        }
+        metrics.signalToFill(Duration.between(signal.issuedAt, reported.filledAt()));
+        return new LedgerChange(Outcome.FILL_APPLIED, fill, new FillRecorded(fill.fillId, signal.signalId,
+                fill.tradeId, signal.userId, execution.deviceId, signal.instrument, signal.side, fill.size, fill.price,
+                fill.notional, fill.filledAt));
     }
 
     /** An error before any fill rejects the execution; after a partial fill it is recorded; after the end, ignored. */
-    public Uni<Outcome> fail(Execution execution, Signal signal, int statusCode, String message, Instant now) {
+    public LedgerChange fail(Execution execution, Signal signal, int statusCode, String message, Instant now) {
         if (execution.state.isClosed() || execution.state == ExecutionState.FILLED) {
-            return Uni.createFrom().item(Outcome.IGNORED);
+            return LedgerChange.of(Outcome.IGNORED);
         }
         execution.errorCode = statusCode;
         execution.errorMessage = message;
         execution.failedAt = now;
         execution.updatedAt = now;
         if (execution.state == ExecutionState.PARTIALLY_FILLED) {
-            return Uni.createFrom().item(Outcome.ERROR_RECORDED);
+            return LedgerChange.of(Outcome.ERROR_RECORDED);
         }
         execution.state = ExecutionState.REJECTED;
-        return outbox.add(new ExecutionFailed(execution.executionId, signal.signalId, signal.userId, execution.deviceId,
-                        statusCode, message, now))
-                .replaceWith(Outcome.REJECTED);
+        return new LedgerChange(Outcome.REJECTED, null, new ExecutionFailed(execution.executionId, signal.signalId,
+                signal.userId, execution.deviceId, statusCode, message, now));
     }
 
-    /** Reverses an applied fill: the figures and state are recomputed from the fills that remain. */
-    public Uni<Void> bust(Execution execution, Signal signal, Fill fill, String reason, Instant now) {
+    /**
+     * Reverses an applied fill, one of {@code fillsOfExecution}: the figures and state are recomputed from the fills
+     * that remain. Answers the event announcing it.
+     */
+    public FillBusted bust(Execution execution, Signal signal, Fill fill, List<Fill> fillsOfExecution, String reason,
+            Instant now) {
         fill.status = FillStatus.BUSTED;
         fill.bustedAt = now;
         fill.bustReason = reason;
-        return fills.ofExecution(execution.executionId).chain(all -> {
-            applyFigures(execution, signal, ExecutionFigures.of(all), now);
-            return outbox.add(new FillBusted(fill.fillId, signal.signalId, fill.tradeId, signal.userId,
-                    execution.deviceId, fill.size, fill.price, fill.notional, reason, now));
-        });
+        applyFigures(execution, signal, ExecutionFigures.of(fillsOfExecution), now);
+        return new FillBusted(fill.fillId, signal.signalId, fill.tradeId, signal.userId, execution.deviceId, fill.size,
+                fill.price, fill.notional, reason, now);
     }
 
     private static void applyFigures(Execution execution, Signal signal, ExecutionFigures figures, Instant now) {

@@ -9,14 +9,17 @@ import com.tradesignals.execution.ledger.ExecutionFigures;
 import com.tradesignals.execution.ledger.ExecutionLedger;
 import com.tradesignals.execution.ledger.ExecutionMetrics;
 import com.tradesignals.execution.ledger.ExecutionRepository;
+import com.tradesignals.execution.ledger.FillRepository;
+import com.tradesignals.execution.ledger.LedgerChange;
 import com.tradesignals.execution.ledger.Outcome;
 import com.tradesignals.execution.ledger.ReportedFill;
 import com.tradesignals.execution.signals.Signal;
-import com.tradesignals.execution.signals.SignalRepository;
+import com.tradesignals.platform.outbox.Outbox;
 import com.tradesignals.platform.problem.ProblemException;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -35,21 +38,28 @@ public class ReportService {
     static final int APPLIED = 200;
     static final int AWAITING_SIGNAL = 202;
 
-    private final SignalRepository signals;
+    private final Pool database;
+    private final ReportStore store;
     private final ExecutionRepository executions;
+    private final FillRepository fills;
     private final ReceivedReportRepository reports;
     private final ExecutionLedger ledger;
+    private final Outbox outbox;
     private final ExecutionMetrics metrics;
     private final ExecutionConfig config;
     private final ObjectMapper json;
     private final Clock clock;
 
-    ReportService(SignalRepository signals, ExecutionRepository executions, ReceivedReportRepository reports,
-            ExecutionLedger ledger, ExecutionMetrics metrics, ExecutionConfig config, ObjectMapper json, Clock clock) {
-        this.signals = signals;
+    ReportService(Pool database, ReportStore store, ExecutionRepository executions, FillRepository fills,
+            ReceivedReportRepository reports, ExecutionLedger ledger, Outbox outbox, ExecutionMetrics metrics,
+            ExecutionConfig config, ObjectMapper json, Clock clock) {
+        this.database = database;
+        this.store = store;
         this.executions = executions;
+        this.fills = fills;
         this.reports = reports;
         this.ledger = ledger;
+        this.outbox = outbox;
         this.metrics = metrics;
         this.config = config;
         this.json = json;
@@ -60,7 +70,11 @@ public class ReportService {
     public record StoredAnswer(int status, String body) {
     }
 
-    @WithTransaction
+    /** A report as received: what is stored of it whatever it does. */
+    private record Received(DeviceCaller caller, DeviceReport report, String payload, String payloadHash,
+            Instant at) {
+    }
+
     public Uni<StoredAnswer> submit(DeviceCaller caller, DeviceReport report) {
         Instant now = clock.instant();
         if (report instanceof FillReport fill && fill.filledAt().isAfter(now.plus(config.maxFillTimeAhead()))) {
@@ -68,38 +82,26 @@ public class ReportService {
                     "filled_at is later than the server's time plus " + config.maxFillTimeAhead().toSeconds() + " s");
         }
         String payload = toJson(report.canonical());
-        String payloadHash = DeviceRequestSigning.sha256Hex(payload.getBytes(StandardCharsets.UTF_8));
-        UUID signalId = report.signalId();
-        return signals.findById(signalId)
-                .chain(signal -> signal != null ? Uni.createFrom().item(signal)
-                        : signals.lockSignalId(signalId).chain(() -> signals.findById(signalId)))
-                .chain(signal -> {
+        Received received = new Received(caller, report, payload,
+                DeviceRequestSigning.sha256Hex(payload.getBytes(StandardCharsets.UTF_8)), now);
+        return database.withTransaction(transaction -> store.read(transaction, caller.deviceId(), report)
+                .chain(snapshot -> snapshot.signal() != null ? Uni.createFrom().item(snapshot)
+                        : store.lockSignalId(transaction, report.signalId())
+                                .chain(() -> store.read(transaction, caller.deviceId(), report)))
+                .chain(snapshot -> {
+                    Signal signal = snapshot.signal();
                     if (signal == null) {
-                        return replayOr(caller, report, payloadHash,
-                                () -> park(caller, report, payload, payloadHash, now));
+                        return replayOr(snapshot, received, () -> park(transaction, received));
                     }
                     if (!signal.userId.equals(caller.userId())) {
                         throw ProblemException.notFound("Signal");
                     }
-                    return executions.openLocked(signalId, caller.deviceId(), caller.userId(), now)
-                            .chain(execution -> replayOr(caller, report, payloadHash, () -> {
-                                UUID fillId = report instanceof FillReport ? UUID.randomUUID() : null;
-                                return apply(execution, signal, report, fillId, now).chain(outcome -> {
-                                    if (outcome == Outcome.DUPLICATE_TRADE) {
-                                        throw ProblemException.conflict("duplicate-trade-id", "Trade already reported",
-                                                "Another report of this device already carried this trade id for this signal");
-                                    }
-                                    ReportAnswer answer = new ReportAnswer(report.reportId(), report.type(), signalId,
-                                            outcome, outcome == Outcome.FILL_APPLIED
-                                                    || outcome == Outcome.OVERFILL_QUARANTINED
-                                                    || outcome == Outcome.FILL_FLAGGED ? fillId : null,
-                                            ReportAnswer.ExecutionSummary.of(execution, ExecutionFigures.leaves(
-                                                    execution.state, signal.size, execution.cumulativeSize)));
-                                    return store(caller, report, payload, payloadHash, fillId, outcome, APPLIED,
-                                            answer, now);
-                                });
-                            }));
-                });
+                    return replayOr(snapshot, received, () -> (snapshot.execution() != null
+                            ? Uni.createFrom().item(snapshot.execution())
+                            : store.openLocked(transaction, signal.signalId, caller.deviceId(), caller.userId(), now))
+                            .chain(execution -> applyNew(transaction, received, signal, execution,
+                                    snapshot.tradeAlreadyReported())));
+                }));
     }
 
     /** Applies, oldest first, the reports that arrived before {@code signal}; runs in the caller's transaction. */
@@ -118,7 +120,18 @@ public class ReportService {
         } else {
             DeviceReport report = fromJson(parked);
             outcome = executions.openLocked(signal.signalId, parked.deviceId, parked.userId, now)
-                    .chain(execution -> apply(execution, signal, report, parked.fillId, parked.receivedAt));
+                    .chain(execution -> (report instanceof FillReport fill
+                            ? fills.hasTrade(execution.executionId, fill.tradeId())
+                            : Uni.createFrom().item(false))
+                            .chain(tradeAlreadyReported -> {
+                                LedgerChange change = apply(execution, signal, report, parked.fillId,
+                                        parked.receivedAt, tradeAlreadyReported);
+                                return (change.fill() != null ? fills.persist(change.fill()).replaceWithVoid()
+                                        : Uni.createFrom().voidItem())
+                                        .chain(() -> change.event() != null ? outbox.add(change.event())
+                                                : Uni.createFrom().voidItem())
+                                        .replaceWith(change.outcome());
+                            }));
         }
         return outcome.invoke(result -> {
             parked.outcome = result;
@@ -127,62 +140,82 @@ public class ReportService {
         }).replaceWithVoid();
     }
 
-    private Uni<Outcome> apply(Execution execution, Signal signal, DeviceReport report, UUID fillId, Instant at) {
+    private Uni<StoredAnswer> applyNew(SqlConnection transaction, Received received, Signal signal,
+            Execution execution, boolean tradeAlreadyReported) {
+        DeviceReport report = received.report();
+        UUID fillId = report instanceof FillReport ? UUID.randomUUID() : null;
+        LedgerChange change = apply(execution, signal, report, fillId, received.at(), tradeAlreadyReported);
+        if (change.outcome() == Outcome.DUPLICATE_TRADE) {
+            throw ProblemException.conflict("duplicate-trade-id", "Trade already reported",
+                    "Another report of this device already carried this trade id for this signal");
+        }
+        ReportAnswer answer = new ReportAnswer(report.reportId(), report.type(), signal.signalId, change.outcome(),
+                change.fill() != null ? fillId : null, ReportAnswer.ExecutionSummary.of(execution,
+                        ExecutionFigures.leaves(execution.state, signal.size, execution.cumulativeSize)));
+        ReceivedReport stored = stored(received, fillId, change.outcome(), APPLIED, answer);
+        return store.write(transaction, execution, change, stored)
+                .replaceWith(new StoredAnswer(APPLIED, stored.responseBody));
+    }
+
+    private LedgerChange apply(Execution execution, Signal signal, DeviceReport report, UUID fillId, Instant at,
+            boolean tradeAlreadyReported) {
         ledger.expireIfDue(execution, signal, clock.instant());
         if (report instanceof AckReport) {
             return ledger.acknowledge(execution, signal, at);
         }
         if (report instanceof FillReport fill) {
             return ledger.recordFill(execution, signal,
-                    new ReportedFill(fillId, fill.tradeId(), fill.size(), fill.price(), fill.filledAt(), at));
+                    new ReportedFill(fillId, fill.tradeId(), fill.size(), fill.price(), fill.filledAt(), at),
+                    tradeAlreadyReported);
         }
         ErrorReport error = (ErrorReport) report;
         return ledger.fail(execution, signal, error.statusCode(), error.message(), at);
     }
 
-    private Uni<StoredAnswer> replayOr(DeviceCaller caller, DeviceReport report, String payloadHash,
+    private Uni<StoredAnswer> replayOr(ReportStore.Snapshot snapshot, Received received,
             Supplier<Uni<StoredAnswer>> firstTime) {
-        return reports.find(caller.deviceId(), report.reportId()).chain(stored -> {
-            if (stored == null) {
-                return firstTime.get();
-            }
-            if (!stored.payloadHash.equals(payloadHash)) {
-                throw ProblemException.conflict("report-id-conflict", "Report id already used",
-                        "This device already sent a different report with report_id " + report.reportId());
-            }
-            metrics.report(report.type().name(), "REPLAYED");
-            return Uni.createFrom().item(new StoredAnswer(stored.responseStatus, stored.responseBody));
-        });
+        ReportStore.EarlierReport earlier = snapshot.earlier();
+        if (earlier == null) {
+            return firstTime.get();
+        }
+        DeviceReport report = received.report();
+        if (!earlier.payloadHash().equals(received.payloadHash())) {
+            throw ProblemException.conflict("report-id-conflict", "Report id already used",
+                    "This device already sent a different report with report_id " + report.reportId());
+        }
+        metrics.report(report.type().name(), "REPLAYED");
+        return Uni.createFrom().item(earlier.answer());
     }
 
-    private Uni<StoredAnswer> park(DeviceCaller caller, DeviceReport report, String payload, String payloadHash,
-            Instant now) {
+    private Uni<StoredAnswer> park(SqlConnection transaction, Received received) {
+        DeviceReport report = received.report();
         UUID fillId = report instanceof FillReport ? UUID.randomUUID() : null;
         ReportAnswer answer = new ReportAnswer(report.reportId(), report.type(), report.signalId(),
                 Outcome.AWAITING_SIGNAL, fillId, null);
-        return store(caller, report, payload, payloadHash, fillId, Outcome.AWAITING_SIGNAL, AWAITING_SIGNAL, answer, now);
+        ReceivedReport stored = stored(received, fillId, Outcome.AWAITING_SIGNAL, AWAITING_SIGNAL, answer);
+        return store.write(transaction, null, LedgerChange.AWAITING_SIGNAL, stored)
+                .replaceWith(new StoredAnswer(AWAITING_SIGNAL, stored.responseBody));
     }
 
-    private Uni<StoredAnswer> store(DeviceCaller caller, DeviceReport report, String payload, String payloadHash,
-            UUID fillId, Outcome outcome, int status, ReportAnswer answer, Instant now) {
-        ReceivedReport received = new ReceivedReport();
-        received.id = UUID.randomUUID();
-        received.deviceId = caller.deviceId();
-        received.userId = caller.userId();
-        received.reportId = report.reportId();
-        received.reportType = report.type();
-        received.signalId = report.signalId();
-        received.payloadHash = payloadHash;
-        received.payload = payload;
-        received.fillId = fillId;
-        received.outcome = outcome;
-        received.responseStatus = status;
-        received.responseBody = toJson(answer);
-        received.receivedAt = now;
+    private ReceivedReport stored(Received received, UUID fillId, Outcome outcome, int status, ReportAnswer answer) {
+        DeviceReport report = received.report();
+        ReceivedReport stored = new ReceivedReport();
+        stored.id = UUID.randomUUID();
+        stored.deviceId = received.caller().deviceId();
+        stored.userId = received.caller().userId();
+        stored.reportId = report.reportId();
+        stored.reportType = report.type();
+        stored.signalId = report.signalId();
+        stored.payloadHash = received.payloadHash();
+        stored.payload = received.payload();
+        stored.fillId = fillId;
+        stored.outcome = outcome;
+        stored.responseStatus = status;
+        stored.responseBody = toJson(answer);
+        stored.receivedAt = received.at();
         metrics.report(report.type().name(), outcome.name());
-        return reports.persist(received).replaceWith(new StoredAnswer(status, received.responseBody));
+        return stored;
     }
-
     private String toJson(Object value) {
         try {
             return json.writeValueAsString(value);

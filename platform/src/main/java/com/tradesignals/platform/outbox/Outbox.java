@@ -5,8 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tradesignals.contracts.events.EventType;
 import com.tradesignals.contracts.events.IntegrationEvent;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.UUID;
 
 /**
@@ -26,7 +29,22 @@ public class Outbox {
         this.clock = clock;
     }
 
+    /** Records the event in the current Hibernate Reactive transaction. */
     public Uni<Void> add(IntegrationEvent event) {
+        return repository.persist(rowOf(event)).replaceWithVoid();
+    }
+
+    /** Records the event through {@code transaction}, a connection of the reactive SQL client inside a transaction. */
+    public Uni<Void> add(SqlClient transaction, IntegrationEvent event) {
+        OutboxEvent row = rowOf(event);
+        return transaction.preparedQuery("insert into outbox_events (event_id, event_type, topic, record_key, payload, "
+                        + "occurred_at) values ($1, $2, $3, $4, $5, $6)")
+                .execute(Tuple.from(new Object[] {row.eventId, row.eventType, row.topic, row.recordKey, row.payload,
+                        row.occurredAt.atOffset(ZoneOffset.UTC)}))
+                .replaceWithVoid();
+    }
+
+    private OutboxEvent rowOf(IntegrationEvent event) {
         EventType type = EventType.of(event);
         OutboxEvent row = new OutboxEvent();
         row.eventId = UUID.randomUUID();
@@ -35,7 +53,7 @@ public class Outbox {
         row.recordKey = event.userId().toString();
         row.payload = toJson(event);
         row.occurredAt = clock.instant();
-        return repository.persist(row).replaceWithVoid();
+        return row;
     }
 
     private String toJson(IntegrationEvent event) {
