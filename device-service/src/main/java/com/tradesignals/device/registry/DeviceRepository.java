@@ -5,8 +5,11 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 @ApplicationScoped
 public class DeviceRepository implements PanacheRepositoryBase<Device, UUID> {
@@ -18,6 +21,24 @@ public class DeviceRepository implements PanacheRepositoryBase<Device, UUID> {
                 .setParameter("userId", userId.toString())
                 .getSingleResult())
                 .replaceWithVoid();
+    }
+
+    /**
+     * {@link #lockUser} for several users in one statement, in the order of their lock keys, so that two
+     * transactions locking overlapping users cannot deadlock.
+     */
+    public Uni<Void> lockUsers(Collection<UUID> userIds) {
+        List<String> users = userIds.stream().map(UUID::toString).distinct().toList();
+        String rows = IntStream.range(0, users.size()).mapToObj(index -> "(:user" + index + ")")
+                .collect(Collectors.joining(", "));
+        return getSession().chain(session -> {
+            var query = session.createNativeQuery("select count(*) from (select pg_advisory_xact_lock(hashtext(user_id)) "
+                    + "from (values " + rows + ") as users (user_id) order by hashtext(user_id)) as locked");
+            for (int index = 0; index < users.size(); index++) {
+                query.setParameter("user" + index, users.get(index));
+            }
+            return query.getSingleResult();
+        }).replaceWithVoid();
     }
 
     public Uni<Long> countActive(UUID userId) {

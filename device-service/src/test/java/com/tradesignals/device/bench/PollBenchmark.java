@@ -15,15 +15,24 @@ import com.tradesignals.testsupport.PostgresServer;
 import com.tradesignals.testsupport.ProjectRoot;
 import com.tradesignals.testsupport.ServiceProcess;
 import com.tradesignals.testsupport.TestTokens;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -31,6 +40,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +48,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
@@ -50,6 +59,7 @@ import java.util.function.DoublePredicate;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -60,7 +70,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * docs/device-service.md). Starts its own PostgreSQL and Kafka, runs the packaged service as a separate process,
  * registers devices through the API, parks one signed long poll per device, publishes signals to signals.v1 and
  * measures publish → device latency; then measures the idle short-poll rate next to a bare endpoint's.
- * Every loop is bounded in count and time; everything it sends goes to 127.0.0.1.
+ * HTTP goes through one Vert.x event loop (one connection per device), so the generator's own CPU stays small
+ * next to the service's on a shared machine. Every answer is checked; every loop is bounded in count and time;
+ * everything it sends goes to 127.0.0.1.
  */
 public final class PollBenchmark {
 
@@ -71,14 +83,15 @@ public final class PollBenchmark {
     private final Settings settings;
     private final ObjectMapper json = new ObjectMapper().findAndRegisterModules()
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-    private final ExecutorService callbacks = Executors.newFixedThreadPool(2);
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .executor(callbacks).connectTimeout(Duration.ofSeconds(30)).build();
-    private final Map<UUID, Long> publishedAtNanos = new ConcurrentHashMap<>();
-    private final List<Long> latenciesNanos = Collections.synchronizedList(new ArrayList<>());
+    private final Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1)
+            .setInternalBlockingPoolSize(1));
+    private HttpClient http;
+    private final Map<UUID, Published> published = new ConcurrentHashMap<>();
+    private final List<Received> received = Collections.synchronizedList(new ArrayList<>());
     private final AtomicLong pollErrors = new AtomicLong();
+    private final AtomicLong unexpectedDeliveries = new AtomicLong();
     private final Map<String, String> results = new LinkedHashMap<>();
-    private String baseUrl;
+    private PostgresServer postgres;
     private ServiceProcess service;
 
     private PollBenchmark(Settings settings) {
@@ -99,9 +112,9 @@ public final class PollBenchmark {
     private void run() throws Exception {
         Path repository = ProjectRoot.path();
         log("Starting PostgreSQL and Kafka (throwaway, removed at exit)");
-        PostgresServer postgres = PostgresServer.shared();
+        postgres = PostgresServer.shared();
         KafkaBroker kafka = KafkaBroker.shared();
-        startService(repository, postgres, kafka);
+        startService(repository, kafka);
 
         long started = System.nanoTime();
         List<SimulatedDevice> devices = register(settings.devices);
@@ -116,21 +129,45 @@ public final class PollBenchmark {
 
     // ---- service process --------------------------------------------------------------------------------------
 
-    private void startService(Path repository, PostgresServer postgres, KafkaBroker kafka) throws Exception {
+    private void startService(Path repository, KafkaBroker kafka) throws Exception {
         Path log = repository.resolve("device-service/target/bench-service.log");
-        log("Starting device-service (log: " + log + ")");
+        Path gcLog = repository.resolve("device-service/target/bench-service-gc.log");
+        log("Starting device-service (log: " + log + ", GC log: " + gcLog + ")");
         service = ServiceProcess.start("device-service", postgres, postgres.database(), kafka.bootstrapServers(),
-                List.of("-Xms512m", "-Xmx" + settings.serviceHeap, "-Dquarkus.log.category.\"org.apache.kafka\".level=WARN"),
+                Stream.concat(Stream.of("-Xms" + settings.serviceHeap, "-Xmx" + settings.serviceHeap,
+                                "-Xlog:gc:file=" + gcLog, "-Dquarkus.log.category.\"org.apache.kafka\".level=WARN"),
+                        Arrays.stream(settings.serviceJvmOptions.split(" "))).toList(),
                 Map.of(), log);
-        baseUrl = service.baseUrl();
-        log("device-service ready on " + baseUrl);
+        http = vertx.createHttpClient(new HttpClientOptions().setDefaultHost("127.0.0.1")
+                        .setDefaultPort(service.port()).setKeepAlive(true).setKeepAliveTimeout(120)
+                        .setConnectTimeout((int) Duration.ofSeconds(30).toMillis()),
+                new PoolOptions().setHttp1MaxSize(settings.devices + settings.clients + 8).setMaxWaitQueueSize(-1));
+        log("device-service ready on " + service.baseUrl());
     }
 
     private void stopService() {
         if (service != null) {
             service.stop();
         }
-        callbacks.shutdownNow();
+        vertx.close();
+    }
+
+    // ---- HTTP -------------------------------------------------------------------------------------------------
+
+    /** A complete answer; {@code receivedAtNanos} is taken when its last byte arrived, before anything is parsed. */
+    private record Answer(int status, String body, long receivedAtNanos) {
+    }
+
+    private CompletableFuture<Answer> send(HttpMethod method, String uri, Map<String, String> headers, String body) {
+        RequestOptions options = new RequestOptions().setMethod(method).setURI(uri)
+                .setIdleTimeout(HTTP_TIMEOUT.toMillis());
+        headers.forEach(options::putHeader);
+        return http.request(options)
+                .compose(request -> body == null ? request.send() : request.send(body))
+                .compose(response -> response.body().map(
+                        content -> new Answer(response.statusCode(), content.toString(StandardCharsets.UTF_8),
+                                System.nanoTime())))
+                .toCompletionStage().toCompletableFuture();
     }
 
     // ---- devices ----------------------------------------------------------------------------------------------
@@ -143,17 +180,15 @@ public final class PollBenchmark {
         for (int index = 0; index < count; index++) {
             UUID user = UUID.randomUUID();
             inFlight.acquire();
-            HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/devices/register"))
-                    .timeout(HTTP_TIMEOUT)
-                    .header("Authorization", "Bearer " + TestTokens.user(user))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"bench terminal\"}")).build();
-            registrations.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
-                    .thenAccept(response -> {
-                        if (response.statusCode() != 201) {
-                            throw new IllegalStateException("registration answered " + response.statusCode());
+            registrations.add(send(HttpMethod.POST, "/api/v1/devices/register",
+                    Map.of("Authorization", "Bearer " + TestTokens.user(user), "Content-Type", "application/json"),
+                    "{\"name\":\"bench terminal\"}")
+                    .thenAccept(answer -> {
+                        JsonNode body = answer.status() == 201 ? read(answer.body()) : null;
+                        if (body == null || !body.hasNonNull("kid") || !body.hasNonNull("secret")) {
+                            throw new IllegalStateException("registration answered " + answer.status() + ": "
+                                    + answer.body());
                         }
-                        JsonNode body = read(response.body());
                         devices.add(new SimulatedDevice(user, new DeviceRequestSigner(
                                 DeviceKeyId.parse(body.get("kid").asText()), body.get("secret").asText())));
                     })
@@ -173,36 +208,59 @@ public final class PollBenchmark {
             this.signer = signer;
         }
 
-        CompletableFuture<HttpResponse<String>> poll(int waitSeconds) {
+        CompletableFuture<Answer> poll(int waitSeconds) {
             String query = "after=" + cursor + "&wait=" + waitSeconds;
-            HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + POLL + "?" + query))
-                    .timeout(HTTP_TIMEOUT)
-                    .header("Authorization", signer.authorization("GET", POLL, query, "")).GET().build();
-            return http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+            return send(HttpMethod.GET, POLL + "?" + query,
+                    Map.of("Authorization", signer.authorization("GET", POLL, query, "")), null);
         }
 
-        /** Polls, records what arrived, polls again: until {@code running} turns false. */
+        /** Polls, checks and records what arrived, polls again: until {@code running} turns false. */
         void longPoll(AtomicBoolean running) {
             // Spread over the last 5 s of the cap, as real devices' timeouts are: no synchronised re-poll bursts.
             int wait = settings.waitSeconds - ThreadLocalRandom.current().nextInt(Math.min(6, settings.waitSeconds));
-            poll(wait).whenComplete((response, failure) -> {
-                long receivedAt = System.nanoTime();
-                if (failure != null || response.statusCode() != 200) {
+            poll(wait).whenComplete((answer, failure) -> {
+                if (failure != null || answer.status() != 200) {
                     pollErrors.incrementAndGet();
                 } else {
-                    for (JsonNode delivery : read(response.body()).get("deliveries")) {
-                        Long publishedAt = publishedAtNanos.remove(UUID.fromString(delivery.get("signal_id").asText()));
-                        if (publishedAt != null) {
-                            latenciesNanos.add(receivedAt - publishedAt);
-                        }
-                        cursor = Math.max(cursor, delivery.get("sequence").asLong());
-                    }
+                    accept(answer);
                 }
                 if (running.get()) {
                     longPoll(running);
                 }
             });
         }
+
+        /**
+         * Every delivery must be a signal published to this device's user, after the cursor, not seen before;
+         * anything else counts as unexpected.
+         */
+        private void accept(Answer answer) {
+            Instant receivedAt = Instant.now();
+            JsonNode deliveries = read(answer.body()).get("deliveries");
+            if (deliveries == null || !deliveries.isArray()) {
+                pollErrors.incrementAndGet();
+                return;
+            }
+            for (JsonNode delivery : deliveries) {
+                UUID signalId = UUID.fromString(delivery.get("signal_id").asText());
+                long sequence = delivery.get("sequence").asLong();
+                Published signal = published.remove(signalId);
+                if (signal == null || signal.device() != this || sequence <= cursor) {
+                    unexpectedDeliveries.incrementAndGet();
+                } else {
+                    received.add(new Received(signalId, answer.receivedAtNanos() - signal.atNanos(), signal.at(),
+                            receivedAt));
+                }
+                cursor = Math.max(cursor, sequence);
+            }
+        }
+    }
+
+    /** A signal sent to Kafka: to which device, when (monotonic, for the latency; wall clock, for the split). */
+    private record Published(SimulatedDevice device, long atNanos, Instant at) {
+    }
+
+    private record Received(UUID signalId, long latencyNanos, Instant publishedAt, Instant receivedAt) {
     }
 
     // ---- signal latency ---------------------------------------------------------------------------------------
@@ -228,21 +286,31 @@ public final class PollBenchmark {
         log("Warm-up: " + settings.warmupSignals + " signals");
         int next = publish(producer, shuffled, 0, settings.warmupSignals, settings.signalsPerSecond.get(0));
         awaitDelivered(Duration.ofSeconds(60));
-        latenciesNanos.clear();
+        received.clear();
+        published.clear();
 
         for (int rate : settings.signalsPerSecond) {
             int count = rate * settings.phaseSeconds;
             log("Publishing " + count + " signals at " + rate + "/s, each to one parked device");
+            ProcessCpu.Sample cpuBefore = ProcessCpu.sample();
+            GcPauses gcBefore = GcPauses.of(scrapeMetrics());
             next = publish(producer, shuffled, next, count, rate);
             awaitDelivered(Duration.ofSeconds(60));
-            long[] sorted = latenciesNanos.stream().mapToLong(Long::longValue).sorted().toArray();
-            latenciesNanos.clear();
-            results.put("signal → device latency p50 / p95 / p99 / max at " + rate + " signals/s (" + count
-                    + " signals, " + sorted.length + " received, " + publishedAtNanos.size() + " lost)",
+            ProcessCpu.Sample cpuAfter = ProcessCpu.sample();
+            GcPauses gc = GcPauses.of(scrapeMetrics()).since(gcBefore);
+            List<Received> phase = new ArrayList<>(received);
+            received.clear();
+            long[] sorted = phase.stream().mapToLong(Received::latencyNanos).sorted().toArray();
+            String at = " at " + rate + " signals/s";
+            results.put("signal → device latency p50 / p95 / p99 / max" + at + " (" + count + " signals, "
+                    + sorted.length + " received, " + published.size() + " lost)",
                     millis(percentile(sorted, 0.50)) + " / " + millis(percentile(sorted, 0.95)) + " / "
                             + millis(percentile(sorted, 0.99)) + " / "
                             + millis(sorted.length == 0 ? 0 : sorted[sorted.length - 1]) + " ms");
-            publishedAtNanos.clear();
+            results.putAll(split(phase, at));
+            results.put("CPU over the phase, in cores" + at, cpuAfter.since(cpuBefore));
+            results.put("service GC pauses" + at, gc.toString());
+            published.clear();
         }
         Map<String, String> metrics = scrapeMetrics();
         results.put("server wake latency p50 / p95 / p99 (device_poll_wake_latency, incl. warm-up)",
@@ -253,6 +321,43 @@ public final class PollBenchmark {
         log("Releasing the long polls (they end at their wait)");
         awaitGauge("device_polls_parked", value -> value == 0, Duration.ofSeconds(settings.waitSeconds + 30L));
         results.put("poll errors during the latency phase", Long.toString(pollErrors.getAndSet(0)));
+        results.put("unexpected deliveries (another device's, repeated or behind the cursor)",
+                Long.toString(unexpectedDeliveries.get()));
+    }
+
+    /**
+     * Splits each latency at the moment the service fanned the signal out ({@code signals.received_at}, the
+     * service's clock, the same machine's): before it, Kafka and the consumer up to the fan-out statement;
+     * after it, the fan-out's commit, the notification, the re-read, the response and its receipt here.
+     */
+    private Map<String, String> split(List<Received> phase, String at) throws Exception {
+        Map<UUID, Instant> fannedOutAt = new HashMap<>();
+        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(), postgres.user(), postgres.password());
+                PreparedStatement query = connection.prepareStatement(
+                        "select signal_id, received_at from signals where signal_id = any(?)")) {
+            Array ids = connection.createArrayOf("uuid", phase.stream().map(Received::signalId).toArray());
+            query.setArray(1, ids);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    fannedOutAt.put(rows.getObject(1, UUID.class), rows.getObject(2, java.time.OffsetDateTime.class)
+                            .toInstant());
+                }
+            }
+        }
+        long[] toFanOut = phase.stream().mapToLong(signal -> micros(signal.publishedAt(),
+                fannedOutAt.get(signal.signalId()))).sorted().toArray();
+        long[] toDevice = phase.stream().mapToLong(signal -> micros(fannedOutAt.get(signal.signalId()),
+                signal.receivedAt())).sorted().toArray();
+        Map<String, String> split = new LinkedHashMap<>();
+        split.put("  of which publish → fan-out statement (Kafka, consumer) p50 / p99" + at,
+                millis(1000 * percentile(toFanOut, 0.50)) + " / " + millis(1000 * percentile(toFanOut, 0.99)) + " ms");
+        split.put("  of which fan-out statement → device (commit, NOTIFY, re-read, response) p50 / p99" + at,
+                millis(1000 * percentile(toDevice, 0.50)) + " / " + millis(1000 * percentile(toDevice, 0.99)) + " ms");
+        return split;
+    }
+
+    private static long micros(Instant from, Instant to) {
+        return Duration.between(from, to).toNanos() / 1000;
     }
 
     /** Publishes {@code count} signals at {@code rate}, to the devices from {@code first} on; answers where it stopped. */
@@ -276,7 +381,7 @@ public final class PollBenchmark {
             header(record, "ce_type", EventType.SIGNAL_ISSUED.type());
             header(record, "ce_source", "poll-benchmark");
             header(record, "content-type", "application/json");
-            publishedAtNanos.put(signal.signalId(), System.nanoTime());
+            published.put(signal.signalId(), new Published(target, System.nanoTime(), Instant.now()));
             producer.send(record);
         }
         producer.flush();
@@ -285,7 +390,7 @@ public final class PollBenchmark {
 
     private void awaitDelivered(Duration timeout) throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
-        while (!publishedAtNanos.isEmpty() && Instant.now().isBefore(deadline)) {
+        while (!published.isEmpty() && Instant.now().isBefore(deadline)) {
             TimeUnit.MILLISECONDS.sleep(50);
         }
     }
@@ -308,12 +413,11 @@ public final class PollBenchmark {
     private void measureRates(List<SimulatedDevice> devices) throws Exception {
         List<SimulatedDevice> clients = devices.subList(0, settings.clients);
         log("Idle short polls (wait=0, signed): " + settings.clients + " concurrent devices");
-        double pollRate = rate(clients.stream().<Supplier<CompletableFuture<HttpResponse<String>>>>map(
+        double pollRate = rate(clients.stream().<Supplier<CompletableFuture<Answer>>>map(
                 device -> () -> device.poll(0)).toList());
         log("Bare endpoint GET " + BARE + ": " + settings.clients + " concurrent clients");
-        HttpRequest bare = HttpRequest.newBuilder(URI.create(baseUrl + BARE)).timeout(HTTP_TIMEOUT).GET().build();
-        double bareRate = rate(clients.stream().<Supplier<CompletableFuture<HttpResponse<String>>>>map(
-                ignored -> () -> http.sendAsync(bare, HttpResponse.BodyHandlers.ofString())).toList());
+        double bareRate = rate(clients.stream().<Supplier<CompletableFuture<Answer>>>map(
+                ignored -> () -> send(HttpMethod.GET, BARE, Map.of(), null)).toList());
         String window = settings.rateSeconds + " s after " + settings.warmupSeconds + " s warm-up, " + settings.clients
                 + " concurrent clients";
         results.put("idle short polls (signed, wait=0) per second", String.format("%.0f (%s)", pollRate, window));
@@ -323,12 +427,12 @@ public final class PollBenchmark {
     }
 
     /** Runs one closed loop per request for warm-up + window; answers completions per second in the window. */
-    private double rate(List<Supplier<CompletableFuture<HttpResponse<String>>>> requests) throws Exception {
+    private double rate(List<Supplier<CompletableFuture<Answer>>> requests) throws Exception {
         AtomicLong completed = new AtomicLong();
         AtomicBoolean counting = new AtomicBoolean(false);
         AtomicBoolean running = new AtomicBoolean(true);
         List<CompletableFuture<Void>> loops = new ArrayList<>();
-        for (Supplier<CompletableFuture<HttpResponse<String>>> request : requests) {
+        for (Supplier<CompletableFuture<Answer>> request : requests) {
             CompletableFuture<Void> done = new CompletableFuture<>();
             loops.add(done);
             closedLoop(request, completed, counting, running, done);
@@ -344,10 +448,10 @@ public final class PollBenchmark {
         return count / elapsed;
     }
 
-    private void closedLoop(Supplier<CompletableFuture<HttpResponse<String>>> request,
+    private void closedLoop(Supplier<CompletableFuture<Answer>> request,
             AtomicLong completed, AtomicBoolean counting, AtomicBoolean running, CompletableFuture<Void> done) {
-        request.get().whenComplete((response, failure) -> {
-            if (failure != null || response.statusCode() != 200) {
+        request.get().whenComplete((answer, failure) -> {
+            if (failure != null || answer.status() != 200 || answer.body().isEmpty()) {
                 pollErrors.incrementAndGet();
             } else if (counting.get()) {
                 completed.incrementAndGet();
@@ -377,8 +481,8 @@ public final class PollBenchmark {
     }
 
     private Map<String, String> scrapeMetrics() throws Exception {
-        String text = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/q/metrics")).timeout(HTTP_TIMEOUT).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        String text = send(HttpMethod.GET, "/q/metrics", Map.of(), null).get(HTTP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)
+                .body();
         Map<String, String> metrics = new LinkedHashMap<>();
         Matcher line = Pattern.compile("(?m)^([a-zA-Z_:][\\w:]*(?:\\{[^}]*\\})?) (\\S+)").matcher(text);
         while (line.find()) {
@@ -395,13 +499,39 @@ public final class PollBenchmark {
                 .findFirst().orElse("n/a");
     }
 
+    /** The service's collector pauses so far (jvm_gc_pause_seconds, all collectors and causes). */
+    private record GcPauses(double count, double seconds, double maxSeconds) {
+
+        static GcPauses of(Map<String, String> metrics) {
+            return new GcPauses(sum(metrics, "jvm_gc_pause_seconds_count"), sum(metrics, "jvm_gc_pause_seconds_sum"),
+                    metrics.entrySet().stream().filter(entry -> entry.getKey().startsWith("jvm_gc_pause_seconds_max"))
+                            .mapToDouble(entry -> Double.parseDouble(entry.getValue())).max().orElse(0));
+        }
+
+        private static double sum(Map<String, String> metrics, String name) {
+            return metrics.entrySet().stream().filter(entry -> entry.getKey().startsWith(name))
+                    .mapToDouble(entry -> Double.parseDouble(entry.getValue())).sum();
+        }
+
+        GcPauses since(GcPauses before) {
+            return new GcPauses(count - before.count, seconds - before.seconds, maxSeconds);
+        }
+
+        @Override
+        public String toString() {
+            return String.format("%.0f pauses, %.1f ms in total, longest recent %.1f ms", count, seconds * 1000,
+                    maxSeconds * 1000);
+        }
+    }
+
     private void report(Path repository) throws IOException {
         String when = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(Instant.now());
         StringBuilder table = new StringBuilder();
         table.append("# device-service poll benchmark, ").append(when).append("\n\n");
         table.append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
                 .append(System.getProperty("java.version")).append("; service, PostgreSQL, Kafka and this load "
-                        + "generator on the same machine. Settings: ").append(settings).append("\n\n");
+                        + "generator (Vert.x HTTP client, one event loop) on the same machine. Settings: ")
+                .append(settings).append("\n\n");
         table.append("| measure | result |\n| --- | --- |\n");
         results.forEach((measure, result) -> table.append("| ").append(measure).append(" | ").append(result).append(" |\n"));
         System.out.println();
@@ -447,7 +577,7 @@ public final class PollBenchmark {
     /** Command-line settings, {@code --name=value}. */
     record Settings(int devices, int phaseSeconds, int warmupSignals, List<Integer> signalsPerSecond, int waitSeconds,
             int clients,
-            int rateSeconds, int warmupSeconds, String serviceHeap) {
+            int rateSeconds, int warmupSeconds, String serviceHeap, String serviceJvmOptions) {
 
         static Settings parse(String[] args) {
             Map<String, String> given = new LinkedHashMap<>();
@@ -458,7 +588,9 @@ public final class PollBenchmark {
                     Arrays.stream(Optional.ofNullable(given.remove("signals-per-second")).orElse("20,50,100").split(","))
                             .map(Integer::parseInt).toList(),
                     integer(given, "wait", 25), integer(given, "clients", 64), integer(given, "rate-seconds", 10),
-                    integer(given, "rate-warmup-seconds", 5), Optional.ofNullable(given.remove("service-heap")).orElse("1g"));
+                    integer(given, "rate-warmup-seconds", 5), Optional.ofNullable(given.remove("service-heap")).orElse("1g"),
+                                        // The collector production runs (src/main/docker/Dockerfile.jvm, GC_CONTAINER_OPTIONS).
+                    Optional.ofNullable(given.remove("service-jvm-options")).orElse("-XX:+UseZGC"));
             if (!given.isEmpty()) {
                 throw new IllegalArgumentException("unknown settings: " + given.keySet());
             }

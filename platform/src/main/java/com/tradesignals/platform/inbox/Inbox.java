@@ -10,8 +10,14 @@ import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
@@ -50,6 +56,66 @@ public class Inbox {
                     LOG.errorf(failure, "%s could not process a record; it goes to the dead-letter topic", consumer);
                     return Uni.createFrom().completionStage(message.nack(failure));
                 });
+    }
+
+    /**
+     * As {@link #consume} for a batch of records (one poll of a partition, in order), in one transaction: one
+     * statement records every event id, then {@code effect} gets the events not processed before, in order.
+     * Unreadable records go to the dead-letter topic on their own; if the batch fails, its records are consumed
+     * one by one (each with its retries), so that only a record whose effect keeps failing goes there.
+     */
+    public Uni<Void> consumeAll(String consumer, List<? extends Message<String>> messages,
+            Function<List<IntegrationEvent>, Uni<Void>> effect) {
+        List<Message<String>> readable = new ArrayList<>();
+        List<ReceivedEvent> events = new ArrayList<>();
+        Uni<Void> settled = Uni.createFrom().voidItem();
+        for (Message<String> message : messages) {
+            try {
+                read(message).ifPresent(events::add);
+                readable.add(message);
+            } catch (IllegalArgumentException unreadable) {
+                settled = settled.chain(() -> consume(consumer, message, event -> Uni.createFrom().voidItem()));
+            }
+        }
+        return settled.chain(() -> events.isEmpty() ? Uni.createFrom().voidItem() : processAllOnce(consumer, events, effect))
+                .onItemOrFailure().transformToUni((done, failure) -> {
+                    Uni<Void> each = Uni.createFrom().voidItem();
+                    for (Message<String> message : readable) {
+                        each = each.chain(() -> failure == null ? Uni.createFrom().completionStage(message.ack())
+                                : consume(consumer, message, event -> effect.apply(List.of(event))));
+                    }
+                    if (failure != null) {
+                        LOG.warnf("%s could not process a batch of %d records (%s); consuming them one by one",
+                                consumer, readable.size(), failure);
+                    }
+                    return each;
+                });
+    }
+
+    private Uni<Void> processAllOnce(String consumer, List<ReceivedEvent> events,
+            Function<List<IntegrationEvent>, Uni<Void>> effect) {
+        return Panache.withTransaction(() -> markAllProcessed(consumer, events).chain(firstIds -> {
+                    Set<String> unprocessed = new HashSet<>(firstIds);
+                    List<IntegrationEvent> fresh = events.stream().filter(event -> unprocessed.remove(event.id()))
+                            .map(ReceivedEvent::data).toList();
+                    return fresh.isEmpty() ? Uni.createFrom().voidItem() : effect.apply(fresh);
+                }));
+    }
+
+    /** Records the ids; answers those not recorded before. */
+    private Uni<List<String>> markAllProcessed(String consumer, List<ReceivedEvent> events) {
+        String rows = IntStream.range(0, events.size()).mapToObj(index -> "(:consumer, :eventId" + index + ")")
+                .collect(Collectors.joining(", "));
+        return Panache.getSession().chain((Mutiny.Session session) -> {
+            Mutiny.SelectionQuery<String> query = session.createNativeQuery("with marked as (insert into processed_events "
+                    + "(consumer, event_id) values " + rows + " on conflict do nothing returning event_id) "
+                    + "select event_id from marked", String.class);
+            query.setParameter("consumer", consumer);
+            for (int index = 0; index < events.size(); index++) {
+                query.setParameter("eventId" + index, events.get(index).id());
+            }
+            return query.getResultList();
+        });
     }
 
     private Uni<Void> processOnce(String consumer, ReceivedEvent event,
