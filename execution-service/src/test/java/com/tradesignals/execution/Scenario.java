@@ -145,7 +145,7 @@ public final class Scenario {
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> fromJson(String json) {
+    public static Map<String, Object> fromJson(String json) {
         try {
             return JSON.readValue(json, Map.class);
         } catch (JsonProcessingException e) {

@@ -7,7 +7,6 @@ import com.tradesignals.contracts.events.executions.SignalAcknowledged;
 import com.tradesignals.execution.ExecutionConfig;
 import com.tradesignals.execution.signals.Signal;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -19,11 +18,9 @@ import java.util.List;
 @ApplicationScoped
 public class ExecutionLedger {
 
-    private final ExecutionMetrics metrics;
     private final ExecutionConfig config;
 
-    ExecutionLedger(ExecutionMetrics metrics, ExecutionConfig config) {
-        this.metrics = metrics;
+    ExecutionLedger(ExecutionConfig config) {
         this.config = config;
     }
 
@@ -76,7 +73,6 @@ public class ExecutionLedger {
         if (before.cumulativeSize().add(reported.size()).compareTo(signal.size) > 0) {
             fill.status = FillStatus.QUARANTINED;
             fill.flagReason = "overfill";
-            metrics.overfill();
             return new LedgerChange(Outcome.OVERFILL_QUARANTINED, fill, null);
         }
         fill.status = FillStatus.APPLIED;
@@ -87,7 +83,6 @@ public class ExecutionLedger {
         if (execution.lastFillAt == null || reported.filledAt().isAfter(execution.lastFillAt)) {
             execution.lastFillAt = reported.filledAt();
         }
-        metrics.signalToFill(Duration.between(signal.issuedAt, reported.filledAt()));
         return new LedgerChange(Outcome.FILL_APPLIED, fill, new FillRecorded(fill.fillId, signal.signalId,
                 fill.tradeId, signal.userId, execution.deviceId, signal.instrument, signal.side, fill.size, fill.price,
                 fill.notional, fill.filledAt));

@@ -1,5 +1,6 @@
 package com.tradesignals.execution.ledger;
 
+import com.tradesignals.execution.signals.Signal;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.scheduler.Scheduled;
@@ -33,13 +34,17 @@ public class ExecutionMetrics {
         registry.counter("execution.reports", "type", type, "outcome", outcome).increment();
     }
 
-    public void overfill() {
-        registry.counter("execution.overfills").increment();
-    }
-
-    public void signalToFill(Duration latency) {
-        if (!latency.isNegative()) {
-            signalToFill.record(latency);
+    /** What a report did, once it committed: its outcome, and for a fill the overfill count or the latency. */
+    public void applied(String type, LedgerChange change, Signal signal) {
+        report(type, change.outcome().name());
+        if (change.outcome() == Outcome.OVERFILL_QUARANTINED) {
+            registry.counter("execution.overfills").increment();
+        }
+        if (change.outcome() == Outcome.FILL_APPLIED) {
+            Duration latency = Duration.between(signal.issuedAt, change.fill().filledAt);
+            if (!latency.isNegative()) {
+                signalToFill.record(latency);
+            }
         }
     }
 

@@ -11,7 +11,7 @@ public record LedgerChange(Outcome outcome, Fill fill, IntegrationEvent event) {
     /** Nothing to store but the report: it waits for its signal. */
     public static final LedgerChange AWAITING_SIGNAL = new LedgerChange(Outcome.AWAITING_SIGNAL, null, null);
 
-    static LedgerChange of(Outcome outcome) {
+    public static LedgerChange of(Outcome outcome) {
         return new LedgerChange(outcome, null, null);
     }
 }

@@ -7,7 +7,6 @@ import com.tradesignals.platform.problem.ProblemException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.annotation.HttpAuthenticationMechanism;
 import io.smallrye.mutiny.Uni;
-import io.vertx.pgclient.PgException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -24,8 +23,6 @@ import jakarta.ws.rs.core.Response;
 @RolesAllowed(DeviceIdentityProvider.ROLE)
 @HttpAuthenticationMechanism(DeviceAuthenticationMechanism.SCHEME)
 public class ReportResource {
-
-    private static final String UNIQUE_VIOLATION = "23505";
 
     private final ReportService reports;
     private final ExecutionMetrics metrics;
@@ -59,22 +56,10 @@ public class ReportResource {
     }
 
     private Uni<Response> submit(DeviceReport report) {
-        DeviceCaller caller = DeviceCaller.of(identity);
-        // Two first copies of one report racing: the loser's insert hits the unique key; its retry finds the winner's answer.
-        return Uni.createFrom().deferred(() -> reports.submit(caller, report))
-                .onFailure(ReportResource::isUniqueViolation).retry().atMost(2)
+        return Uni.createFrom().deferred(() -> reports.submit(DeviceCaller.of(identity), report))
                 .onFailure(ProblemException.class)
                 .invoke(problem -> metrics.report(report.type().name(), ((ProblemException) problem).slug()))
                 .map(answer -> Response.status(answer.status()).type(MediaType.APPLICATION_JSON).entity(answer.body())
                         .build());
-    }
-
-    private static boolean isUniqueViolation(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -25,7 +25,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 /**
  * Takes device reports: dedupes them by (device, report id), reconciles them against their signal and applies them
@@ -75,6 +74,17 @@ public class ReportService {
             Instant at) {
     }
 
+    /** What a committed report did: the answer given, and for the metrics the change and its signal. */
+    private record Submitted(StoredAnswer answer, LedgerChange change, Signal signal) {
+    }
+
+    /** The device sent a report under this id before: the transaction is rolled back and the earlier answer replayed. */
+    private static final class ReceivedBefore extends RuntimeException {
+        ReceivedBefore() {
+            super(null, null, false, false);
+        }
+    }
+
     public Uni<StoredAnswer> submit(DeviceCaller caller, DeviceReport report) {
         Instant now = clock.instant();
         if (report instanceof FillReport fill && fill.filledAt().isAfter(now.plus(config.maxFillTimeAhead()))) {
@@ -84,24 +94,27 @@ public class ReportService {
         String payload = toJson(report.canonical());
         Received received = new Received(caller, report, payload,
                 DeviceRequestSigning.sha256Hex(payload.getBytes(StandardCharsets.UTF_8)), now);
-        return database.withTransaction(transaction -> store.read(transaction, caller.deviceId(), report)
-                .chain(snapshot -> snapshot.signal() != null ? Uni.createFrom().item(snapshot)
-                        : store.lockSignalId(transaction, report.signalId())
-                                .chain(() -> store.read(transaction, caller.deviceId(), report)))
-                .chain(snapshot -> {
-                    Signal signal = snapshot.signal();
-                    if (signal == null) {
-                        return replayOr(snapshot, received, () -> park(transaction, received));
-                    }
-                    if (!signal.userId.equals(caller.userId())) {
-                        throw ProblemException.notFound("Signal");
-                    }
-                    return replayOr(snapshot, received, () -> (snapshot.execution() != null
-                            ? Uni.createFrom().item(snapshot.execution())
-                            : store.openLocked(transaction, signal.signalId, caller.deviceId(), caller.userId(), now))
-                            .chain(execution -> applyNew(transaction, received, signal, execution,
-                                    snapshot.tradeAlreadyReported())));
-                }));
+        UUID signalId = report.signalId();
+        return database.withTransaction(transaction -> store.read(transaction, signalId, caller.deviceId())
+                        .chain(snapshot -> snapshot.signal() != null ? Uni.createFrom().item(snapshot)
+                                // Not known yet: decided under the signal id's lock (see SignalRepository#lockSignalId).
+                                : store.lockSignalId(transaction, signalId)
+                                        .chain(() -> store.read(transaction, signalId, caller.deviceId())))
+                        .chain(snapshot -> {
+                            Signal signal = snapshot.signal();
+                            if (signal == null) {
+                                return park(transaction, received);
+                            }
+                            if (!signal.userId.equals(caller.userId())) {
+                                throw ProblemException.notFound("Signal");
+                            }
+                            return (snapshot.execution() != null ? Uni.createFrom().item(snapshot.execution())
+                                    : store.openLocked(transaction, signalId, caller.deviceId(), caller.userId(), now))
+                                    .chain(execution -> applyNew(transaction, received, signal, execution));
+                        }))
+                .invoke(submitted -> metrics.applied(report.type().name(), submitted.change(), submitted.signal()))
+                .map(Submitted::answer)
+                .onFailure(ReceivedBefore.class).recoverWithUni(() -> replay(received));
     }
 
     /** Applies, oldest first, the reports that arrived before {@code signal}; runs in the caller's transaction. */
@@ -114,12 +127,12 @@ public class ReportService {
     }
 
     private Uni<Void> reconcileOne(Signal signal, ReceivedReport parked, Instant now) {
-        Uni<Outcome> outcome;
+        Uni<LedgerChange> applied;
         if (!parked.userId.equals(signal.userId)) {
-            outcome = Uni.createFrom().item(Outcome.NOT_OWNER);
+            applied = Uni.createFrom().item(LedgerChange.of(Outcome.NOT_OWNER));
         } else {
             DeviceReport report = fromJson(parked);
-            outcome = executions.openLocked(signal.signalId, parked.deviceId, parked.userId, now)
+            applied = executions.openLocked(signal.signalId, parked.deviceId, parked.userId, now)
                     .chain(execution -> (report instanceof FillReport fill
                             ? fills.hasTrade(execution.executionId, fill.tradeId())
                             : Uni.createFrom().item(false))
@@ -130,31 +143,36 @@ public class ReportService {
                                         : Uni.createFrom().voidItem())
                                         .chain(() -> change.event() != null ? outbox.add(change.event())
                                                 : Uni.createFrom().voidItem())
-                                        .replaceWith(change.outcome());
+                                        .replaceWith(change);
                             }));
         }
-        return outcome.invoke(result -> {
-            parked.outcome = result;
+        return applied.invoke(change -> {
+            parked.outcome = change.outcome();
             parked.reconciledAt = now;
-            metrics.report(parked.reportType.name(), result.name());
+            metrics.applied(parked.reportType.name(), change, signal);
         }).replaceWithVoid();
     }
 
-    private Uni<StoredAnswer> applyNew(SqlConnection transaction, Received received, Signal signal,
-            Execution execution, boolean tradeAlreadyReported) {
+    private Uni<Submitted> applyNew(SqlConnection transaction, Received received, Signal signal,
+            Execution execution) {
         DeviceReport report = received.report();
         UUID fillId = report instanceof FillReport ? UUID.randomUUID() : null;
-        LedgerChange change = apply(execution, signal, report, fillId, received.at(), tradeAlreadyReported);
-        if (change.outcome() == Outcome.DUPLICATE_TRADE) {
-            throw ProblemException.conflict("duplicate-trade-id", "Trade already reported",
-                    "Another report of this device already carried this trade id for this signal");
-        }
+        // A trade already reported is found by the fill's insert (unique key), as a report id used before is.
+        LedgerChange change = apply(execution, signal, report, fillId, received.at(), false);
         ReportAnswer answer = new ReportAnswer(report.reportId(), report.type(), signal.signalId, change.outcome(),
                 change.fill() != null ? fillId : null, ReportAnswer.ExecutionSummary.of(execution,
                         ExecutionFigures.leaves(execution.state, signal.size, execution.cumulativeSize)));
         ReceivedReport stored = stored(received, fillId, change.outcome(), APPLIED, answer);
-        return store.write(transaction, execution, change, stored)
-                .replaceWith(new StoredAnswer(APPLIED, stored.responseBody));
+        return store.write(transaction, execution, change, stored).map(written -> {
+            if (!written.reportIsNew()) {
+                throw new ReceivedBefore();
+            }
+            if (!written.fillIsNew()) {
+                throw ProblemException.conflict("duplicate-trade-id", "Trade already reported",
+                        "Another report of this device already carried this trade id for this signal");
+            }
+            return new Submitted(new StoredAnswer(APPLIED, stored.responseBody), change, signal);
+        });
     }
 
     private LedgerChange apply(Execution execution, Signal signal, DeviceReport report, UUID fillId, Instant at,
@@ -172,29 +190,32 @@ public class ReportService {
         return ledger.fail(execution, signal, error.statusCode(), error.message(), at);
     }
 
-    private Uni<StoredAnswer> replayOr(ReportStore.Snapshot snapshot, Received received,
-            Supplier<Uni<StoredAnswer>> firstTime) {
-        ReportStore.EarlierReport earlier = snapshot.earlier();
-        if (earlier == null) {
-            return firstTime.get();
-        }
+    /** The same answer as the first time for the same report; another report under a used id is a conflict. */
+    private Uni<StoredAnswer> replay(Received received) {
         DeviceReport report = received.report();
-        if (!earlier.payloadHash().equals(received.payloadHash())) {
-            throw ProblemException.conflict("report-id-conflict", "Report id already used",
-                    "This device already sent a different report with report_id " + report.reportId());
-        }
-        metrics.report(report.type().name(), "REPLAYED");
-        return Uni.createFrom().item(earlier.answer());
+        return store.earlierReport(database, received.caller().deviceId(), report.reportId()).map(earlier -> {
+            if (!earlier.payloadHash().equals(received.payloadHash())) {
+                throw ProblemException.conflict("report-id-conflict", "Report id already used",
+                        "This device already sent a different report with report_id " + report.reportId());
+            }
+            metrics.report(report.type().name(), "REPLAYED");
+            return earlier.answer();
+        });
     }
 
-    private Uni<StoredAnswer> park(SqlConnection transaction, Received received) {
+    private Uni<Submitted> park(SqlConnection transaction, Received received) {
         DeviceReport report = received.report();
         UUID fillId = report instanceof FillReport ? UUID.randomUUID() : null;
         ReportAnswer answer = new ReportAnswer(report.reportId(), report.type(), report.signalId(),
                 Outcome.AWAITING_SIGNAL, fillId, null);
         ReceivedReport stored = stored(received, fillId, Outcome.AWAITING_SIGNAL, AWAITING_SIGNAL, answer);
-        return store.write(transaction, null, LedgerChange.AWAITING_SIGNAL, stored)
-                .replaceWith(new StoredAnswer(AWAITING_SIGNAL, stored.responseBody));
+        return store.write(transaction, null, LedgerChange.AWAITING_SIGNAL, stored).map(written -> {
+            if (!written.reportIsNew()) {
+                throw new ReceivedBefore();
+            }
+            return new Submitted(new StoredAnswer(AWAITING_SIGNAL, stored.responseBody), LedgerChange.AWAITING_SIGNAL,
+                    null);
+        });
     }
 
     private ReceivedReport stored(Received received, UUID fillId, Outcome outcome, int status, ReportAnswer answer) {
@@ -213,7 +234,6 @@ public class ReportService {
         stored.responseStatus = status;
         stored.responseBody = toJson(answer);
         stored.receivedAt = received.at();
-        metrics.report(report.type().name(), outcome.name());
         return stored;
     }
     private String toJson(Object value) {

@@ -10,22 +10,22 @@ import com.tradesignals.platform.outbox.Outbox;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 
 /**
  * The statements of a device report, on the reactive SQL client (decision 0206). Inside its transaction a report
- * costs two round trips of pipelined statements: {@link #read} locks the execution and reads everything the decision
- * needs, {@link #write} writes everything that was decided.
+ * costs two round trips of pipelined statements: {@link #read} locks the execution and reads the signal,
+ * {@link #write} writes everything that was decided. Whether the report or its trade were received before is found
+ * by the inserts themselves (unique keys), not by reading first: retries are rare.
  */
 @ApplicationScoped
 class ReportStore {
@@ -42,8 +42,6 @@ class ReportStore {
             + "on conflict (signal_id, device_id) do nothing";
     private static final String EARLIER_REPORT = "select payload_hash, response_status, response_body "
             + "from execution_reports where device_id = $1 and report_id = $2";
-    private static final String TRADE_REPORTED = "select 1 from fills where execution_id = "
-            + "(select execution_id from executions where signal_id = $1 and device_id = $2) and trade_id = $3";
     // The same lock as SignalRepository#lockSignalId, taken by the consumer that stores the signal.
     private static final String LOCK_SIGNAL_ID = "select pg_advisory_xact_lock(hashtext($1))";
     private static final String UPDATE_EXECUTION = "update executions set state = $2, cumulative_size = $3, "
@@ -52,17 +50,23 @@ class ReportStore {
             + "where execution_id = $1";
     private static final String INSERT_FILL = "insert into fills (fill_id, execution_id, signal_id, device_id, "
             + "user_id, trade_id, size, price, notional, filled_at, received_at, status, flag_reason) "
-            + "values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)";
+            + "values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) "
+            + "on conflict (execution_id, trade_id) do nothing";
     private static final String INSERT_REPORT = "insert into execution_reports (id, device_id, user_id, report_id, "
             + "report_type, signal_id, payload_hash, payload, fill_id, outcome, response_status, response_body, "
-            + "received_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)";
+            + "received_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) "
+            + "on conflict (device_id, report_id) do nothing";
 
     /** A report received earlier under the same (device, report id): its payload's hash and the answer it got. */
     record EarlierReport(String payloadHash, ReportService.StoredAnswer answer) {
     }
 
-    /** What a report is decided on. {@code signal}, {@code execution} and {@code earlier} may be null. */
-    record Snapshot(Signal signal, Execution execution, EarlierReport earlier, boolean tradeAlreadyReported) {
+    /** What a report is decided on: its signal and its execution, locked; either may be null. */
+    record Snapshot(Signal signal, Execution execution) {
+    }
+
+    /** Whether the report, and its fill if it has one, were new (else an earlier one holds the unique key). */
+    record Written(boolean reportIsNew, boolean fillIsNew) {
     }
 
     private final Outbox outbox;
@@ -72,25 +76,22 @@ class ReportStore {
     }
 
     /**
-     * Locks the execution of (signal, device) if it exists (SELECT ... FOR UPDATE, held until the transaction ends,
-     * so two reports of one execution are decided one after the other) and reads, in the same round trip, the signal,
-     * an earlier report under the same id and whether the fill's trade id was already reported.
+     * Reads the signal and locks the execution of (signal, device) if it exists (SELECT ... FOR UPDATE, held until
+     * the transaction ends, so two reports of one execution are decided one after the other), in one round trip.
      */
-    Uni<Snapshot> read(SqlConnection transaction, UUID deviceId, DeviceReport report) {
-        UUID signalId = report.signalId();
-        // Subscribed together, the queries are pipelined on the connection and run in this order.
+    Uni<Snapshot> read(SqlConnection transaction, UUID signalId, UUID deviceId) {
+        // Subscribed together, the queries are pipelined on the connection.
         Uni<RowSet<Row>> signal = transaction.preparedQuery(SIGNAL).execute(Tuple.of(signalId));
         Uni<RowSet<Row>> execution = transaction.preparedQuery(LOCK_EXECUTION).execute(Tuple.of(signalId, deviceId));
-        Uni<RowSet<Row>> earlier = transaction.preparedQuery(EARLIER_REPORT)
-                .execute(Tuple.of(deviceId, report.reportId()));
-        Uni<Boolean> tradeReported = report instanceof FillReport fill
-                ? transaction.preparedQuery(TRADE_REPORTED).execute(Tuple.of(signalId, deviceId, fill.tradeId()))
-                        .map(rows -> rows.size() > 0)
-                : Uni.createFrom().item(false);
-        return Uni.combine().all().unis(signal, execution, earlier, tradeReported).asTuple()
+        return Uni.combine().all().unis(signal, execution).asTuple()
                 .map(read -> new Snapshot(first(read.getItem1(), ReportStore::signalOf),
-                        first(read.getItem2(), ReportStore::executionOf),
-                        first(read.getItem3(), ReportStore::earlierReportOf), read.getItem4()));
+                        first(read.getItem2(), ReportStore::executionOf)));
+    }
+
+    /** The report this device sent earlier under {@code reportId}, committed; null if none. */
+    Uni<EarlierReport> earlierReport(SqlClient database, UUID deviceId, String reportId) {
+        return database.preparedQuery(EARLIER_REPORT).execute(Tuple.of(deviceId, reportId))
+                .map(rows -> first(rows, ReportStore::earlierReportOf));
     }
 
     /** The execution of (signal, device), created PENDING if the device has none yet, locked. */
@@ -106,20 +107,23 @@ class ReportStore {
         return transaction.preparedQuery(LOCK_SIGNAL_ID).execute(Tuple.of(signalId.toString())).replaceWithVoid();
     }
 
-    /** Writes, pipelined, the execution (if given), the fill and event of {@code change} and the report itself. */
-    Uni<Void> write(SqlConnection transaction, Execution execution, LedgerChange change, ReceivedReport report) {
-        List<Uni<?>> statements = new ArrayList<>();
-        if (change.fill() != null) {
-            statements.add(transaction.preparedQuery(INSERT_FILL).execute(fillRow(change.fill())));
-        }
-        if (execution != null) {
-            statements.add(transaction.preparedQuery(UPDATE_EXECUTION).execute(executionRow(execution)));
-        }
-        if (change.event() != null) {
-            statements.add(outbox.add(transaction, change.event()));
-        }
-        statements.add(transaction.preparedQuery(INSERT_REPORT).execute(reportRow(report)));
-        return Uni.combine().all().unis(statements).discardItems();
+    /**
+     * Writes, pipelined, the report, the fill and event of {@code change} and the execution (if given). The caller
+     * rolls back unless both the report and the fill were new.
+     */
+    Uni<Written> write(SqlConnection transaction, Execution execution, LedgerChange change, ReceivedReport report) {
+        Uni<Boolean> reportIsNew = transaction.preparedQuery(INSERT_REPORT).execute(reportRow(report))
+                .map(result -> result.rowCount() == 1);
+        Uni<Boolean> fillIsNew = change.fill() == null ? Uni.createFrom().item(true)
+                : transaction.preparedQuery(INSERT_FILL).execute(fillRow(change.fill()))
+                        .map(result -> result.rowCount() == 1);
+        Uni<Void> executionAndEvent = Uni.combine().all().unis(
+                execution == null ? Uni.createFrom().voidItem()
+                        : transaction.preparedQuery(UPDATE_EXECUTION).execute(executionRow(execution)).replaceWithVoid(),
+                change.event() == null ? Uni.createFrom().voidItem() : outbox.add(transaction, change.event()))
+                .discardItems();
+        return Uni.combine().all().unis(reportIsNew, fillIsNew, executionAndEvent).asTuple()
+                .map(written -> new Written(written.getItem1(), written.getItem2()));
     }
 
     private static <T> T first(RowSet<Row> rows, Function<Row, T> mapper) {

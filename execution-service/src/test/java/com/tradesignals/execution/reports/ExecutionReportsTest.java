@@ -188,6 +188,24 @@ class ExecutionReportsTest {
     }
 
     @Test
+    void twoCopiesOfOneReportAtOnceAreAnsweredAlikeAndCountOnce() {
+        SignalIssued signal = issue(database, signal(user, Side.BUY, "1", "50"));
+        Instant filledAt = Instant.now();
+        List<CompletableFuture<Response>> copies = List.of(1, 2, 3).stream()
+                .map(copy -> CompletableFuture.supplyAsync(() -> fill(device, "same", signal.signalId(), "T-1", "0.4",
+                        "50", filledAt).extract().response()))
+                .toList();
+        List<String> answers = copies.stream().map(CompletableFuture::join)
+                .peek(answer -> assertThat(answer.statusCode()).isEqualTo(200))
+                .map(Response::asString)
+                .toList();
+        assertThat(answers).containsOnly(answers.get(0));
+        status(device, signal.signalId())
+                .body("executions[0].cumulative_size", equalTo("0.40000000"))
+                .body("executions[0].fills", hasSize(1));
+    }
+
+    @Test
     void aFillBeforeItsSignalWaitsAndIsAppliedWhenTheSignalArrives() {
         SignalIssued signal = signal(user, Side.BUY, "1", "10");
         Instant filledAt = Instant.now();

@@ -22,6 +22,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Publishes committed outbox events to Kafka as CloudEvents, keyed by user id, and marks them published.
+ * Each run drains the outbox batch after batch, each in its own transaction, until a batch is not full.
  * At least once: an event whose acknowledgement is lost is sent again, and consumers dedupe by event id.
  * While Kafka is unreachable the relay backs off, doubling its pause up to the configured maximum.
  */
@@ -56,25 +57,29 @@ public class OutboxRelay {
             return Uni.createFrom().voidItem();
         }
         return Panache.withTransaction(() -> repository.tryLockRelay()
-                        .chain(isRelayOwner -> isRelayOwner ? publishBatch() : Uni.createFrom().voidItem()))
-                .invoke(() -> backoff = Duration.ZERO)
+                        .chain(isRelayOwner -> isRelayOwner ? publishBatch() : Uni.createFrom().item(0)))
+                .repeat().whilst(published -> published == config.batchSize())
+                .collect().last()
+                .chain(() -> Panache.withSession(repository::countUnpublished))
+                .invoke(count -> {
+                    unpublished.set(count);
+                    backoff = Duration.ZERO;
+                })
+                .replaceWithVoid()
                 .onFailure().recoverWithUni(this::backOff);
     }
 
-    private Uni<Void> publishBatch() {
+    /** Publishes the oldest unpublished events; answers how many. */
+    private Uni<Integer> publishBatch() {
         return repository.oldestUnpublished(config.batchSize()).chain(batch -> {
             if (batch.isEmpty()) {
-                unpublished.set(0);
-                return Uni.createFrom().voidItem();
+                return Uni.createFrom().item(0);
             }
             // Sent together, acknowledged in order: the producer keeps one key's records in sequence.
             List<Uni<Void>> sends = batch.stream().map(this::send).toList();
-            Instant publishedAt = clock.instant();
             return Uni.join().all(sends).andFailFast()
-                    .invoke(() -> batch.forEach(event -> event.publishedAt = publishedAt))
-                    .chain(repository::countUnpublished)
-                    .invoke(unpublished::set)
-                    .replaceWithVoid();
+                    .chain(() -> repository.markPublished(batch, clock.instant()))
+                    .replaceWith(batch.size());
         });
     }
 

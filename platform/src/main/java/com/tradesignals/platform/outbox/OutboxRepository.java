@@ -3,6 +3,7 @@ package com.tradesignals.platform.outbox;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.List;
 
 @ApplicationScoped
@@ -20,6 +21,12 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, Long
 
     public Uni<List<OutboxEvent>> oldestUnpublished(int limit) {
         return find("publishedAt is null order by position").page(0, limit).list();
+    }
+
+    /** One statement for the whole batch, rather than one update per event. */
+    public Uni<Integer> markPublished(List<OutboxEvent> events, Instant publishedAt) {
+        return update("publishedAt = ?1 where position in ?2", publishedAt,
+                events.stream().map(event -> event.position).toList());
     }
 
     public Uni<Long> countUnpublished() {
