@@ -15,9 +15,9 @@ import com.tradesignals.testsupport.PostgresServer;
 import com.tradesignals.testsupport.ProjectRoot;
 import com.tradesignals.testsupport.ServiceProcess;
 import com.tradesignals.testsupport.TestTokens;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
@@ -25,6 +25,7 @@ import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,6 +86,7 @@ public final class PollBenchmark {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private final Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1)
             .setInternalBlockingPoolSize(1));
+    private final Context loop = vertx.getOrCreateContext();
     private HttpClient http;
     private final Map<UUID, Published> published = new ConcurrentHashMap<>();
     private final List<Received> received = Collections.synchronizedList(new ArrayList<>());
@@ -93,6 +95,7 @@ public final class PollBenchmark {
     private final Map<String, String> results = new LinkedHashMap<>();
     private PostgresServer postgres;
     private ServiceProcess service;
+    private Path jvmLog;
 
     private PollBenchmark(Settings settings) {
         this.settings = settings;
@@ -130,12 +133,12 @@ public final class PollBenchmark {
     // ---- service process --------------------------------------------------------------------------------------
 
     private void startService(Path repository, KafkaBroker kafka) throws Exception {
+        jvmLog = repository.resolve("device-service/target/bench-service-jvm.log");
         Path log = repository.resolve("device-service/target/bench-service.log");
-        Path gcLog = repository.resolve("device-service/target/bench-service-gc.log");
-        log("Starting device-service (log: " + log + ", GC log: " + gcLog + ")");
+        log("Starting device-service (log: " + log + ", JVM log: " + jvmLog + ")");
         service = ServiceProcess.start("device-service", postgres, postgres.database(), kafka.bootstrapServers(),
                 Stream.concat(Stream.of("-Xms" + settings.serviceHeap, "-Xmx" + settings.serviceHeap,
-                                "-Xlog:gc:file=" + gcLog, "-Dquarkus.log.category.\"org.apache.kafka\".level=WARN"),
+                                "-Xlog:gc,safepoint:file=" + jvmLog, "-Dquarkus.log.category.\"org.apache.kafka\".level=WARN"),
                         Arrays.stream(settings.serviceJvmOptions.split(" "))).toList(),
                 Map.of(), log);
         http = vertx.createHttpClient(new HttpClientOptions().setDefaultHost("127.0.0.1")
@@ -162,12 +165,22 @@ public final class PollBenchmark {
         RequestOptions options = new RequestOptions().setMethod(method).setURI(uri)
                 .setIdleTimeout(HTTP_TIMEOUT.toMillis());
         headers.forEach(options::putHeader);
-        return http.request(options)
+        CompletableFuture<Answer> answer = new CompletableFuture<>();
+        // Started on the event loop: begun from another thread, a response's body can arrive before its handler
+        // is set and be lost (a 201 with an empty body was seen during registration).
+        loop.runOnContext(ignored -> http.request(options)
                 .compose(request -> body == null ? request.send() : request.send(body))
                 .compose(response -> response.body().map(
                         content -> new Answer(response.statusCode(), content.toString(StandardCharsets.UTF_8),
                                 System.nanoTime())))
-                .toCompletionStage().toCompletableFuture();
+                .onComplete(result -> {
+                    if (result.succeeded()) {
+                        answer.complete(result.result());
+                    } else {
+                        answer.completeExceptionally(result.cause());
+                    }
+                }));
+        return answer;
     }
 
     // ---- devices ----------------------------------------------------------------------------------------------
@@ -219,13 +232,18 @@ public final class PollBenchmark {
             // Spread over the last 5 s of the cap, as real devices' timeouts are: no synchronised re-poll bursts.
             int wait = settings.waitSeconds - ThreadLocalRandom.current().nextInt(Math.min(6, settings.waitSeconds));
             poll(wait).whenComplete((answer, failure) -> {
-                if (failure != null || answer.status() != 200) {
+                try {
+                    if (failure != null || answer.status() != 200) {
+                        pollErrors.incrementAndGet();
+                    } else {
+                        accept(answer);
+                    }
+                } catch (RuntimeException unreadable) {
                     pollErrors.incrementAndGet();
-                } else {
-                    accept(answer);
-                }
-                if (running.get()) {
-                    longPoll(running);
+                } finally {
+                    if (running.get()) {
+                        longPoll(running);
+                    }
                 }
             });
         }
@@ -293,11 +311,11 @@ public final class PollBenchmark {
             int count = rate * settings.phaseSeconds;
             log("Publishing " + count + " signals at " + rate + "/s, each to one parked device");
             ProcessCpu.Sample cpuBefore = ProcessCpu.sample();
-            GcPauses gcBefore = GcPauses.of(scrapeMetrics());
+            Safepoints stopsBefore = Safepoints.at(jvmLog);
             next = publish(producer, shuffled, next, count, rate);
             awaitDelivered(Duration.ofSeconds(60));
             ProcessCpu.Sample cpuAfter = ProcessCpu.sample();
-            GcPauses gc = GcPauses.of(scrapeMetrics()).since(gcBefore);
+            String stops = stopsBefore.since();
             List<Received> phase = new ArrayList<>(received);
             received.clear();
             long[] sorted = phase.stream().mapToLong(Received::latencyNanos).sorted().toArray();
@@ -309,7 +327,7 @@ public final class PollBenchmark {
                             + millis(sorted.length == 0 ? 0 : sorted[sorted.length - 1]) + " ms");
             results.putAll(split(phase, at));
             results.put("CPU over the phase, in cores" + at, cpuAfter.since(cpuBefore));
-            results.put("service GC pauses" + at, gc.toString());
+            results.put("service JVM stops (safepoints: collector pauses and other VM operations)" + at, stops);
             published.clear();
         }
         Map<String, String> metrics = scrapeMetrics();
@@ -499,28 +517,42 @@ public final class PollBenchmark {
                 .findFirst().orElse("n/a");
     }
 
-    /** The service's collector pauses so far (jvm_gc_pause_seconds, all collectors and causes). */
-    private record GcPauses(double count, double seconds, double maxSeconds) {
+    /**
+     * Where the service's JVM log ({@code -Xlog:gc,safepoint}) stands: what it appends later covers a phase. Its
+     * safepoints are every stop of the application's threads (collector pauses and other VM operations), to the
+     * nanosecond, whatever the collector.
+     */
+    private record Safepoints(Path log, long offset) {
 
-        static GcPauses of(Map<String, String> metrics) {
-            return new GcPauses(sum(metrics, "jvm_gc_pause_seconds_count"), sum(metrics, "jvm_gc_pause_seconds_sum"),
-                    metrics.entrySet().stream().filter(entry -> entry.getKey().startsWith("jvm_gc_pause_seconds_max"))
-                            .mapToDouble(entry -> Double.parseDouble(entry.getValue())).max().orElse(0));
+        private static final Pattern SAFEPOINT = Pattern.compile("Safepoint \"(\\w+)\".*Total: (\\d+) ns");
+
+        static Safepoints at(Path log) throws IOException {
+            return new Safepoints(log, Files.size(log));
         }
 
-        private static double sum(Map<String, String> metrics, String name) {
-            return metrics.entrySet().stream().filter(entry -> entry.getKey().startsWith(name))
-                    .mapToDouble(entry -> Double.parseDouble(entry.getValue())).sum();
-        }
-
-        GcPauses since(GcPauses before) {
-            return new GcPauses(count - before.count, seconds - before.seconds, maxSeconds);
-        }
-
-        @Override
-        public String toString() {
-            return String.format("%.0f pauses, %.1f ms in total, longest recent %.1f ms", count, seconds * 1000,
-                    maxSeconds * 1000);
+        /** The stops logged since this point: how many, how long in total, the longest. */
+        String since() throws IOException {
+            String appended;
+            try (var channel = Files.newByteChannel(log)) {
+                channel.position(offset);
+                appended = new String(Channels.newInputStream(channel).readAllBytes(), StandardCharsets.UTF_8);
+            }
+            Matcher stop = SAFEPOINT.matcher(appended);
+            long count = 0;
+            long totalNanos = 0;
+            long longestNanos = 0;
+            String longest = "none";
+            while (stop.find()) {
+                long nanos = Long.parseLong(stop.group(2));
+                count++;
+                totalNanos += nanos;
+                if (nanos > longestNanos) {
+                    longestNanos = nanos;
+                    longest = stop.group(1);
+                }
+            }
+            return String.format("%d stops, %.1f ms in total, longest %.2f ms (%s)", count, totalNanos / 1e6,
+                    longestNanos / 1e6, longest);
         }
     }
 
