@@ -7,11 +7,13 @@ import com.tradesignals.testsupport.KafkaBroker;
 import com.tradesignals.testsupport.PostgresServer;
 import com.tradesignals.testsupport.ProjectRoot;
 import com.tradesignals.testsupport.ServiceProcess;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,12 +51,13 @@ public final class FillBenchmark {
     private static final String PATH = "/api/v1/exec/fill";
 
     private final Map<String, Integer> settings = new LinkedHashMap<>(Map.of(
-            "devices", 256, "concurrency", 64, "warmup-seconds", 15, "seconds", 30, "pgbench-clients", 16,
-            "pgbench-seconds", 20));
+            "devices", 256, "rate", 1000, "warmup-seconds", 60, "seconds", 30, "max-in-flight", 5000,
+            "pgbench-clients", 16, "pgbench-seconds", 20));
     private final Map<String, String> results = new LinkedHashMap<>();
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final Vertx vertx = Vertx.vertx();
     private ServiceProcess service;
-    private String baseUrl;
+    /** Per device, the ids of its seeded signals in order, computed up front (not by the generator under load). */
+    private String[][] signalIds;
 
     public static void main(String[] args) throws Exception {
         FillBenchmark benchmark = new FillBenchmark();
@@ -62,12 +65,17 @@ public final class FillBenchmark {
             String[] pair = arg.replaceFirst("^--", "").split("=", 2);
             benchmark.settings.put(pair[0], Integer.parseInt(pair[1]));
         }
+        int status = 1;
         try {
             benchmark.run();
+            status = 0;
+        } catch (Exception failure) {
+            failure.printStackTrace();
         } finally {
             benchmark.stopService();
+            // The HTTP client's event loop would keep the JVM, and the build lock, alive.
+            System.exit(status);
         }
-        System.exit(0);
     }
 
     private void run() throws Exception {
@@ -76,22 +84,42 @@ public final class FillBenchmark {
         KafkaBroker kafka = KafkaBroker.shared();
         startService(repository, postgres, kafka);
         int devices = settings.get("devices");
-        // Every execution gets two fills of 0.5 (PARTIALLY_FILLED, then FILLED): enough signals for 3,000 fills/s.
-        int signalsPerDevice = (settings.get("warmup-seconds") + settings.get("seconds")) * 3000 / 2 / devices + 1;
+        int rate = settings.get("rate");
+        // Every execution gets two fills of 0.5 (PARTIALLY_FILLED, then FILLED).
+        int signalsPerDevice = (settings.get("warmup-seconds") + settings.get("seconds")) * rate / 2 / devices + 2;
         try (Connection sql = DriverManager.getConnection(postgres.jdbcUrl(), postgres.user(), postgres.password());
                 Statement statement = sql.createStatement()) {
             seed(statement, devices, signalsPerDevice, "signal");
+            signalIds = new String[devices][signalsPerDevice];
+            for (int device = 0; device < devices; device++) {
+                for (int signal = 0; signal < signalsPerDevice; signal++) {
+                    signalIds[device][signal] = uuidOf("signal-" + device + "-" + signal).toString();
+                }
+            }
             byte[] masterKey = HexFormat.of().parseHex(
                     Files.readString(repository.resolve("dev/keys/dev-only-device-master-key.hex")).strip());
-            log("Warm-up " + settings.get("warmup-seconds") + " s");
-            Load warmup = load(masterKey, settings.get("warmup-seconds"), new long[devices]);
-            log("Measuring " + settings.get("seconds") + " s with " + settings.get("concurrency") + " concurrent devices");
-            Load measured = load(masterKey, settings.get("seconds"), warmup.nextFill);
+            List<DeviceRequestSigner> signers = new ArrayList<>();
+            for (int device = 0; device < devices; device++) {
+                DeviceKeyId kid = new DeviceKeyId(uuidOf("device-" + device), 1);
+                signers.add(new DeviceRequestSigner(kid, DeviceSecrets.derive(masterKey, kid), Clock.systemUTC()));
+            }
+            HttpClient http = vertx.createHttpClient(new HttpClientOptions().setDefaultHost("127.0.0.1")
+                    .setDefaultPort(service.port()), new PoolOptions().setHttp1MaxSize(devices));
+            long[] nextFill = new long[devices];
+            log("Warm-up " + settings.get("warmup-seconds") + " s, rising to " + rate + " fills/s");
+            Load warmup = load(http, signers, nextFill, settings.get("warmup-seconds"), rate / 10);
+            log("Measuring " + settings.get("seconds") + " s at " + rate + " fills/s");
+            Load measured = load(http, signers, nextFill, settings.get("seconds"), rate);
             long appliedInDatabase = count(statement, "select count(*) from fills where status = 'APPLIED'");
-            results.put("fills accepted (200 FILL_APPLIED)", String.format(Locale.ROOT, "%d in %d s = %.0f fills/s",
-                    measured.accepted, settings.get("seconds"), measured.accepted / (double) settings.get("seconds")));
-            results.put("other answers", Long.toString(measured.other));
-            results.put("latency p50 / p90 / p99 / max (ms)", measured.percentiles());
+            int seconds = settings.get("seconds");
+            results.put("fills offered (open loop, fixed rate)", String.format(Locale.ROOT, "%d in %d s = %d fills/s",
+                    measured.offered, seconds, rate));
+            results.put("fills accepted (200 FILL_APPLIED)", String.format(Locale.ROOT, "%d = %.0f fills/s",
+                    measured.accepted, measured.accepted / (double) seconds));
+            results.put("other answers / not sent (more than max-in-flight waiting)", measured.other + " / "
+                    + measured.notSent);
+            results.put("latency from scheduled send, p50 / p90 / p99 / max (ms)", measured.percentiles());
+            results.put("100 ms windows (by due time) holding a fill slower than 50 ms", measured.slowWindows(50));
             results.put("applied fills in the database (warm-up + measured)", appliedInDatabase + " (answers: "
                     + (warmup.accepted + measured.accepted) + ")");
             results.put("outbox rows still unpublished at the end", Long.toString(count(statement,
@@ -105,9 +133,27 @@ public final class FillBenchmark {
 
     // ---- load ---------------------------------------------------------------------------------------------------
 
-    private record Load(long accepted, long other, long[] latenciesMicros, long[] nextFill) {
+    /** {@code latenciesMicros} in the order the fills were due (not sent: {@link Long#MAX_VALUE}). */
+    private record Load(long offered, long accepted, long other, long notSent, long[] latenciesMicros, int rate) {
+
+        /** How many 100 ms windows of due times hold a fill slower than {@code limitMillis}, of how many. */
+        String slowWindows(int limitMillis) {
+            int perWindow = Math.max(1, rate / 10);
+            int windows = 0;
+            int slow = 0;
+            for (int first = 0; first < latenciesMicros.length; first += perWindow, windows++) {
+                for (int index = first; index < Math.min(latenciesMicros.length, first + perWindow); index++) {
+                    if (latenciesMicros[index] != Long.MAX_VALUE && latenciesMicros[index] > limitMillis * 1000L) {
+                        slow++;
+                        break;
+                    }
+                }
+            }
+            return slow + " of " + windows;
+        }
+
         String percentiles() {
-            long[] sorted = latenciesMicros.clone();
+            long[] sorted = Arrays.stream(latenciesMicros).filter(latency -> latency != Long.MAX_VALUE).toArray();
             Arrays.sort(sorted);
             return String.format(Locale.ROOT, "%.1f / %.1f / %.1f / %.1f", at(sorted, 0.50), at(sorted, 0.90),
                     at(sorted, 0.99), sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1000.0);
@@ -118,54 +164,76 @@ public final class FillBenchmark {
         }
     }
 
-    /** Closed loop: each worker sends a device's next fill as soon as the previous answer arrived. */
-    private Load load(byte[] masterKey, int seconds, long[] nextFill) throws Exception {
-        int devices = nextFill.length;
-        int concurrency = settings.get("concurrency");
-        List<DeviceRequestSigner> signers = new ArrayList<>();
-        for (int device = 0; device < devices; device++) {
-            DeviceKeyId kid = new DeviceKeyId(uuidOf("device-" + device), 1);
-            signers.add(new DeviceRequestSigner(kid, DeviceSecrets.derive(masterKey, kid), Clock.systemUTC()));
-        }
-        long[] progress = nextFill.clone();
+    /**
+     * Open loop: fill number i is due at a fixed time whatever the answers to earlier fills, so a slow service builds a
+     * queue instead of slowing the generator down; latency counts from when a fill was due (no coordinated omission).
+     * The rate rises linearly from {@code startRate} to the configured rate over the phase (a warm-up, as a replica
+     * joining a rolling deployment gets its share) or stays at it. Fills go round-robin over the devices, each
+     * device's fills in order over its signals.
+     */
+    private Load load(HttpClient http, List<DeviceRequestSigner> signers, long[] nextFill, int seconds,
+            int startRate) throws InterruptedException {
+        double rate = settings.get("rate");
+        double acceleration = (rate - startRate) / seconds;
+        long total = Math.round((startRate + rate) / 2 * seconds);
+        int maxInFlight = settings.get("max-in-flight");
         AtomicLong accepted = new AtomicLong();
         AtomicLong other = new AtomicLong();
-        List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        CountDownLatch done = new CountDownLatch(concurrency);
-        for (int worker = 0; worker < concurrency; worker++) {
-            int first = worker;
-            new Thread(() -> {
-                try {
-                    for (int round = 0; System.nanoTime() < deadline; round++) {
-                        int device = first + concurrency * (round % Math.max(1, devices / concurrency));
-                        long fill = progress[device]++;
-                        String body = "{\"report_id\":\"f-" + fill + "\",\"signal_id\":\""
-                                + uuidOf("signal-" + device + "-" + (fill / 2)) + "\",\"trade_id\":\"t-" + fill
-                                + "\",\"price\":\"1.1000" + (fill % 10) + "\",\"size\":\"0.5\",\"filled_at\":\""
-                                + Instant.now() + "\"}";
-                        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + PATH))
-                                .header("Content-Type", "application/json")
-                                .header("Authorization", signers.get(device).authorization("POST", PATH, "", body))
-                                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-                        long started = System.nanoTime();
-                        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                        latencies.add((System.nanoTime() - started) / 1000);
-                        if (response.statusCode() == 200 && response.body().contains("\"FILL_APPLIED\"")) {
-                            accepted.incrementAndGet();
-                        } else if (other.incrementAndGet() < 5) {
-                            log("Unexpected answer " + response.statusCode() + ": " + response.body());
-                        }
-                    }
-                } catch (IOException | InterruptedException e) {
-                    log("Worker stopped: " + e);
-                } finally {
-                    done.countDown();
+        AtomicLong notSent = new AtomicLong();
+        AtomicLong inFlight = new AtomicLong();
+        long[] latencies = new long[(int) total];
+        CountDownLatch answered = new CountDownLatch((int) total);
+        long start = System.nanoTime();
+        long[] sent = {0};
+        vertx.setPeriodic(1, timer -> {
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            long due = Math.min(total, (long) (startRate * elapsed + acceleration * elapsed * elapsed / 2));
+            for (; sent[0] < due; sent[0]++) {
+                long index = sent[0];
+                long dueAt = start + (long) (1e9 * (acceleration == 0 ? index / rate
+                        : (Math.sqrt((double) startRate * startRate + 2 * acceleration * index) - startRate)
+                                / acceleration));
+                if (inFlight.get() >= maxInFlight) {
+                    notSent.incrementAndGet();
+                    latencies[(int) index] = Long.MAX_VALUE;
+                    answered.countDown();
+                    continue;
                 }
-            }).start();
+                inFlight.incrementAndGet();
+                int device = (int) (index % signers.size());
+                long fill = nextFill[device]++;
+                sendFill(http, signers.get(device), signalIds[device][(int) (fill / 2)], fill).onComplete(answer -> {
+                    latencies[(int) index] = (System.nanoTime() - dueAt) / 1000;
+                    inFlight.decrementAndGet();
+                    if (answer.succeeded() && answer.result()) {
+                        accepted.incrementAndGet();
+                    } else if (other.incrementAndGet() < 5) {
+                        log("Unexpected answer: " + (answer.succeeded() ? "not FILL_APPLIED" : answer.cause()));
+                    }
+                    answered.countDown();
+                });
+            }
+            if (sent[0] == total) {
+                vertx.cancelTimer(timer);
+            }
+        });
+        if (!answered.await(seconds + 120L, TimeUnit.SECONDS)) {
+            throw new IllegalStateException(answered.getCount() + " fills still unanswered two minutes after the end");
         }
-        done.await();
-        return new Load(accepted.get(), other.get(), latencies.stream().mapToLong(Long::longValue).toArray(), progress);
+        return new Load(total, accepted.get(), other.get(), notSent.get(), latencies, (int) rate);
+    }
+
+    /** Sends one signed fill; completes with whether it was answered 200 FILL_APPLIED. */
+    private static Future<Boolean> sendFill(HttpClient http, DeviceRequestSigner signer, String signalId, long fill) {
+        String body = "{\"report_id\":\"f-" + fill + "\",\"signal_id\":\"" + signalId + "\",\"trade_id\":\"t-" + fill + "\",\"price\":\"1.1000" + (fill % 10)
+                + "\",\"size\":\"0.5\",\"filled_at\":\"" + Instant.now() + "\"}";
+        String authorization = signer.authorization("POST", PATH, "", body);
+        return http.request(HttpMethod.POST, PATH)
+                .compose(request -> request.putHeader("Content-Type", "application/json")
+                        .putHeader("Authorization", authorization)
+                        .send(body))
+                .compose(response -> response.body().map(answer -> response.statusCode() == 200
+                        && answer.toString().contains("\"FILL_APPLIED\"")));
     }
 
     // ---- database -----------------------------------------------------------------------------------------------
@@ -199,7 +267,7 @@ public final class FillBenchmark {
         }
         int clients = settings.get("pgbench-clients");
         log("pgbench: " + clients + " clients, " + settings.get("pgbench-seconds") + " s, " + script);
-        Process pgbench = new ProcessBuilder(PGBENCH, "-n", "-c", Integer.toString(clients), "-j", "2",
+        Process pgbench = new ProcessBuilder(PGBENCH, "-n", "-M", "prepared", "-c", Integer.toString(clients), "-j", "2",
                 "-T", Integer.toString(settings.get("pgbench-seconds")), "-D", "devices=" + devices, "-D", "signals=200",
                 "-h", url.group(1), "-p", url.group(2), "-U", postgres.user(), "-f", script.toString(), url.group(3))
                 .redirectErrorStream(true).start();
@@ -220,10 +288,10 @@ public final class FillBenchmark {
         Path log = repository.resolve("execution-service/target/bench-service.log");
         log("Starting execution-service (log: " + log + ")");
         service = ServiceProcess.start("execution-service", postgres, postgres.database(), kafka.bootstrapServers(),
-                List.of("-Xms512m", "-Xmx1g", "-Dquarkus.datasource.reactive.max-size=32", "-Dquarkus.log.level=WARN"),
+                List.of("-Xms512m", "-Xmx1g", "-Dquarkus.datasource.reactive.max-size=32", "-Dquarkus.log.level=WARN",
+                        "-Xlog:gc,safepoint:file=" + repository.resolve("execution-service/target/bench-gc.log")),
                 Map.of(), log);
-        baseUrl = service.baseUrl();
-        log("execution-service ready on " + baseUrl);
+        log("execution-service ready on " + service.baseUrl());
     }
 
     private void stopService() {

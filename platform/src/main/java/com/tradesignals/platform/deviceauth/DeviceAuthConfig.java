@@ -23,7 +23,10 @@ public interface DeviceAuthConfig {
     @WithDefault("65536")
     int maxBodyBytes();
 
-    /** How often nonces past their window are deleted. */
-    @WithDefault("60s")
+    /**
+     * How often nonces past their window are deleted. Often, so that each delete is small: at 1,000 signed requests
+     * a second, a minute's nonces deleted at once stalled request handling for hundreds of milliseconds.
+     */
+    @WithDefault("5s")
     Duration noncePurgeInterval();
 }

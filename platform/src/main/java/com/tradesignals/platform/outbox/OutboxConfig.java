@@ -7,8 +7,8 @@ import java.time.Duration;
 @ConfigMapping(prefix = "platform.outbox")
 public interface OutboxConfig {
 
-    /** How often the relay looks for unpublished events (Quarkus' scheduler runs nothing more often than 1 s). */
-    @WithDefault("1s")
+    /** How often the relay looks for unpublished events: the longest an event waits in the outbox. */
+    @WithDefault("100ms")
     Duration interval();
 
     /** Events published per relay transaction. */

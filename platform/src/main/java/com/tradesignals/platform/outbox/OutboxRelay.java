@@ -1,19 +1,29 @@
 package com.tradesignals.platform.outbox;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -22,80 +32,118 @@ import org.jboss.logging.Logger;
 
 /**
  * Publishes committed outbox events to Kafka as CloudEvents, keyed by user id, and marks them published.
- * Each run drains the outbox batch after batch, each in its own transaction, until a batch is not full.
- * At least once: an event whose acknowledgement is lost is sent again, and consumers dedupe by event id.
- * While Kafka is unreachable the relay backs off, doubling its pause up to the configured maximum.
+ * It runs every {@code platform.outbox.interval} (a Vert.x timer: Quarkus' scheduler fires at most once a second,
+ * which would release a second's events at once) and drains the outbox batch after batch, each in its own
+ * transaction, until a batch is not full. At least once: an event whose acknowledgement is lost is sent again, and
+ * consumers dedupe by event id. While Kafka is unreachable the relay backs off, doubling its pause up to the
+ * configured maximum.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
-    private final OutboxRepository repository;
+    private final Pool database;
     private final MutinyEmitter<String> emitter;
     private final OutboxConfig config;
     private final Clock clock;
     private final AtomicLong unpublished = new AtomicLong();
+    private final AtomicBoolean isRunning = new AtomicBoolean();
     private volatile Instant nextAttempt = Instant.EPOCH;
     private volatile Duration backoff = Duration.ZERO;
+    private long timerId = -1;
 
-    OutboxRelay(OutboxRepository repository,
+    OutboxRelay(Pool database,
             @Channel("outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
             MutinyEmitter<String> emitter,
             OutboxConfig config, Clock clock, MeterRegistry registry) {
-        this.repository = repository;
+        this.database = database;
         this.emitter = emitter;
         this.config = config;
         this.clock = clock;
         registry.gauge("outbox.unpublished", unpublished);
     }
 
-    @Scheduled(every = "${platform.outbox.interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = ApplicationNotStarted.class)
+    /** Starts last, once Reactive Messaging has connected the outbox channel. */
+    void start(@Observes @Priority(Integer.MAX_VALUE) StartupEvent event, Vertx vertx) {
+        timerId = vertx.setPeriodic(config.interval().toMillis(), tick -> {
+            if (isRunning.compareAndSet(false, true)) {
+                relay().subscribe().with(done -> isRunning.set(false), failure -> isRunning.set(false));
+            }
+        });
+    }
+
+    void stop(@Observes ShutdownEvent event, Vertx vertx) {
+        vertx.cancelTimer(timerId);
+    }
+
     Uni<Void> relay() {
         if (clock.instant().isBefore(nextAttempt)) {
             return Uni.createFrom().voidItem();
         }
-        return Panache.withTransaction(() -> repository.tryLockRelay()
-                        .chain(isRelayOwner -> isRelayOwner ? publishBatch() : Uni.createFrom().item(0)))
+        return database.withTransaction(transaction -> tryLockRelay(transaction)
+                        .chain(isRelayOwner -> isRelayOwner ? publishBatch(transaction) : Uni.createFrom().item(0)))
                 .repeat().whilst(published -> published == config.batchSize())
                 .collect().last()
-                .chain(() -> Panache.withSession(repository::countUnpublished))
+                .chain(() -> database.query("select count(*) from outbox_events where published_at is null").execute())
                 .invoke(count -> {
-                    unpublished.set(count);
+                    unpublished.set(count.iterator().next().getLong(0));
                     backoff = Duration.ZERO;
                 })
                 .replaceWithVoid()
                 .onFailure().recoverWithUni(this::backOff);
     }
 
-    /** Publishes the oldest unpublished events; answers how many. */
-    private Uni<Integer> publishBatch() {
-        return repository.oldestUnpublished(config.batchSize()).chain(batch -> {
-            if (batch.isEmpty()) {
-                return Uni.createFrom().item(0);
-            }
-            // Sent together, acknowledged in order: the producer keeps one key's records in sequence.
-            List<Uni<Void>> sends = batch.stream().map(this::send).toList();
-            return Uni.join().all(sends).andFailFast()
-                    .chain(() -> repository.markPublished(batch, clock.instant()))
-                    .replaceWith(batch.size());
-        });
+    /**
+     * Takes the relay's lock for the current transaction. One relay at a time across all replicas keeps every key's
+     * events in commit order; the others find the lock taken and wait for their next turn.
+     */
+    private static Uni<Boolean> tryLockRelay(SqlConnection transaction) {
+        return transaction.query("select pg_try_advisory_xact_lock(hashtext('outbox-relay'))").execute()
+                .map(rows -> rows.iterator().next().getBoolean(0));
     }
 
-    private Uni<Void> send(OutboxEvent event) {
+    /** Publishes the oldest unpublished events; answers how many. */
+    private Uni<Integer> publishBatch(SqlConnection transaction) {
+        return transaction.preparedQuery("select position, event_id, event_type, topic, record_key, payload, occurred_at "
+                        + "from outbox_events where published_at is null order by position limit $1")
+                .execute(Tuple.of(config.batchSize()))
+                .chain(rows -> {
+                    if (rows.size() == 0) {
+                        return Uni.createFrom().item(0);
+                    }
+                    // Sent together, acknowledged in order: the producer keeps one key's records in sequence.
+                    List<Uni<Void>> sends = new ArrayList<>(rows.size());
+                    List<Long> positions = new ArrayList<>(rows.size());
+                    for (Row row : rows) {
+                        sends.add(send(row));
+                        positions.add(row.getLong("position"));
+                    }
+                    return Uni.join().all(sends).andFailFast()
+                            .chain(() -> markPublished(transaction, positions))
+                            .replaceWith(rows.size());
+                });
+    }
+
+    private Uni<RowSet<Row>> markPublished(SqlConnection transaction, List<Long> positions) {
+        return transaction.preparedQuery("update outbox_events set published_at = $1 where position = any($2)")
+                .execute(Tuple.of(clock.instant().atOffset(ZoneOffset.UTC), positions.toArray(Long[]::new)));
+    }
+
+    private Uni<Void> send(Row event) {
         OutgoingCloudEventMetadata<Object> cloudEvent = OutgoingCloudEventMetadata.builder()
-                .withId(event.eventId.toString())
-                .withType(event.eventType)
+                .withId(event.getUUID("event_id").toString())
+                .withType(event.getString("event_type"))
                 .withSource(URI.create(config.source()))
-                .withTimestamp(event.occurredAt.atZone(ZoneOffset.UTC))
+                .withTimestamp(event.getOffsetDateTime("occurred_at").toZonedDateTime())
                 .withDataContentType("application/json")
                 .build();
         OutgoingKafkaRecordMetadata<String> kafkaRecord = OutgoingKafkaRecordMetadata.<String>builder()
-                .withTopic(event.topic)
-                .withKey(event.recordKey)
+                .withTopic(event.getString("topic"))
+                .withKey(event.getString("record_key"))
                 .build();
-        return emitter.sendMessage(Message.of(event.payload).addMetadata(cloudEvent).addMetadata(kafkaRecord));
+        return emitter.sendMessage(Message.of(event.getString("payload")).addMetadata(cloudEvent)
+                .addMetadata(kafkaRecord));
     }
 
     private Uni<Void> backOff(Throwable failure) {
