@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.tradesignals.contracts.events.executions.FillRecorded;
 import com.tradesignals.testsupport.TestTokens;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -20,9 +21,31 @@ import java.util.UUID;
 public class Programme {
 
     private final Pool database;
+    private final TradingEvents events;
+    private final TestClock clock;
 
-    Programme(Pool database) {
+    Programme(Pool database, TradingEvents events, TestClock clock) {
         this.database = database;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** A referrer, the trader they referred, and the trader's fill whose commission is available. */
+    public record AvailableCommission(UUID referrer, UUID trader, FillRecorded fill) {
+    }
+
+    /**
+     * A new referrer whose new trader fills {@code notional}, past the holding period: {@code notional} × 0.0005 ×
+     * 20 % is available (notional 1 000 000 makes 100.00).
+     */
+    public AvailableCommission availableCommission(String notional) {
+        UUID referrer = UUID.randomUUID();
+        UUID trader = UUID.randomUUID();
+        claim(trader, register(referrer)).then().statusCode(201);
+        FillRecorded fill = events.fill(trader, notional);
+        awaitCommissions(fill.fillId(), 1);
+        clock.advance(Duration.ofDays(8));
+        return new AvailableCommission(referrer, trader, fill);
     }
 
     /** Registers the user; answers their referral token. */

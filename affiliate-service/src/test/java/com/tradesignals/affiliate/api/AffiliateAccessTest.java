@@ -5,13 +5,10 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.tradesignals.affiliate.Programme;
-import com.tradesignals.affiliate.TestClock;
-import com.tradesignals.affiliate.TradingEvents;
 import com.tradesignals.contracts.events.executions.FillRecorded;
 import com.tradesignals.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -22,20 +19,11 @@ class AffiliateAccessTest {
     @Inject
     Programme programme;
 
-    @Inject
-    TradingEvents events;
-
-    @Inject
-    TestClock clock;
-
     @Test
     void anAffiliateSeesOnlyTheirOwnStatsHistoryAndPayouts() {
-        UUID owner = UUID.randomUUID();
-        UUID trader = UUID.randomUUID();
-        programme.claim(trader, programme.register(owner)).then().statusCode(201);
-        FillRecorded fill = events.fill(trader, "600000");
-        programme.awaitCommissions(fill.fillId(), 1);
-        clock.advance(Duration.ofDays(8));
+        Programme.AvailableCommission earned = programme.availableCommission("600000");
+        UUID owner = earned.referrer();
+        FillRecorded fill = earned.fill();
         String ownersPayout = programme.requestPayout(owner, "50.00", null).then().statusCode(201)
                 .extract().path("payout_id");
         UUID other = UUID.randomUUID();

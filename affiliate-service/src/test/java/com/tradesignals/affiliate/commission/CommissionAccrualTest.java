@@ -135,12 +135,10 @@ class CommissionAccrualTest {
 
     @Test
     void aBustAfterPayoutIsClawedBackFromTheNextPayout() {
-        UUID referrer = UUID.randomUUID();
-        UUID trader = UUID.randomUUID();
-        programme.claim(trader, programme.register(referrer)).then().statusCode(201);
-        FillRecorded paid = events.fill(trader, "600000");
-        programme.awaitCommissions(paid.fillId(), 1);
-        clock.advance(Duration.ofDays(8));
+        Programme.AvailableCommission earned = programme.availableCommission("600000");
+        UUID referrer = earned.referrer();
+        UUID trader = earned.trader();
+        FillRecorded paid = earned.fill();
         programme.requestPayout(referrer, "60.00", null).then().statusCode(201);
         programme.processPayouts();
         programme.awaitStatus(paid.fillId(), "PAID", 1);

@@ -7,20 +7,17 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import com.tradesignals.affiliate.Programme;
-import com.tradesignals.affiliate.TestClock;
-import com.tradesignals.affiliate.TradingEvents;
-import com.tradesignals.contracts.events.executions.FillRecorded;
 import com.tradesignals.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -29,26 +26,9 @@ class PayoutTest {
     @Inject
     Programme programme;
 
-    @Inject
-    TradingEvents events;
-
-    @Inject
-    TestClock clock;
-
-    /** An affiliate with {@code notional} × 0.0005 × 20 % available (notional 1 000 000 makes 100.00). */
-    private UUID affiliateWithAvailable(String notional) {
-        UUID referrer = UUID.randomUUID();
-        UUID trader = UUID.randomUUID();
-        programme.claim(trader, programme.register(referrer)).then().statusCode(201);
-        FillRecorded fill = events.fill(trader, notional);
-        programme.awaitCommissions(fill.fillId(), 1);
-        clock.advance(Duration.ofDays(8));
-        return referrer;
-    }
-
     @Test
     void aPayoutMustBeBetweenTheMinimumAndTheAvailableBalance() {
-        UUID affiliate = affiliateWithAvailable("1000000");
+        UUID affiliate = programme.availableCommission("1000000").referrer();
 
         programme.requestPayout(affiliate, "49.99", null).then().statusCode(422)
                 .body("type", equalTo("/problems/payout-below-minimum"));
@@ -73,7 +53,7 @@ class PayoutTest {
 
     @Test
     void anIdempotencyKeyAnswersTheSamePayoutAndRefusesAnotherBody() {
-        UUID affiliate = affiliateWithAvailable("2000000");
+        UUID affiliate = programme.availableCommission("2000000").referrer();
         String key = "payout-" + UUID.randomUUID();
 
         String payoutId = programme.requestPayout(affiliate, "80.00", key).then().statusCode(201)
@@ -93,7 +73,7 @@ class PayoutTest {
 
     @Test
     void concurrentRequestsNeverReserveMoreThanIsAvailable() throws Exception {
-        UUID affiliate = affiliateWithAvailable("1500000");
+        UUID affiliate = programme.availableCommission("1500000").referrer();
         ExecutorService pool = Executors.newFixedThreadPool(6);
         try {
             List<CompletableFuture<Integer>> requests = new ArrayList<>();
@@ -118,7 +98,7 @@ class PayoutTest {
 
     @Test
     void aRefusedPayoutReturnsTheFundsAndCanBeRetried() {
-        UUID affiliate = affiliateWithAvailable("1000000");
+        UUID affiliate = programme.availableCommission("1000000").referrer();
         String payoutId = programme.requestPayout(affiliate, "66.60", null).then().statusCode(201)
                 .extract().path("payout_id");
 
@@ -154,8 +134,8 @@ class PayoutTest {
 
     @Test
     void payoutRunsAtTheSameTimeSendEachPayoutOnce() throws Exception {
-        List<UUID> affiliates = List.of(affiliateWithAvailable("1000000"), affiliateWithAvailable("1000000"),
-                affiliateWithAvailable("1000000"));
+        List<UUID> affiliates = Stream.generate(() -> programme.availableCommission("1000000").referrer())
+                .limit(3).toList();
         List<String> payoutIds = new ArrayList<>();
         for (UUID affiliate : affiliates) {
             payoutIds.add(programme.requestPayout(affiliate, "100.00", null).then().statusCode(201)

@@ -5,9 +5,6 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.tradesignals.affiliate.Programme;
-import com.tradesignals.affiliate.TestClock;
-import com.tradesignals.affiliate.TradingEvents;
-import com.tradesignals.contracts.events.executions.FillRecorded;
 import com.tradesignals.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -26,20 +23,9 @@ class ScheduledPayoutJobTest {
     @Inject
     Programme programme;
 
-    @Inject
-    TradingEvents events;
-
-    @Inject
-    TestClock clock;
-
     @Test
     void theScheduledJobTakesAPendingPayoutToCompleted() {
-        UUID referrer = UUID.randomUUID();
-        UUID trader = UUID.randomUUID();
-        programme.claim(trader, programme.register(referrer)).then().statusCode(201);
-        FillRecorded fill = events.fill(trader, "600000");
-        programme.awaitCommissions(fill.fillId(), 1);
-        clock.advance(Duration.ofDays(8));
+        UUID referrer = programme.availableCommission("600000").referrer();
 
         String payoutId = programme.requestPayout(referrer, "60.00", null).then().statusCode(201)
                 .extract().path("payout_id");

@@ -85,13 +85,18 @@ public class OutboxRelay {
                         .chain(isRelayOwner -> isRelayOwner ? publishBatch(transaction) : Uni.createFrom().item(0)))
                 .repeat().whilst(published -> published == config.batchSize())
                 .collect().last()
-                .chain(() -> database.query("select count(*) from outbox_events where published_at is null").execute())
-                .invoke(count -> {
-                    unpublished.set(count.iterator().next().getLong(0));
-                    backoff = Duration.ZERO;
-                })
+                .invoke(() -> backoff = Duration.ZERO)
                 .replaceWithVoid()
-                .onFailure().recoverWithUni(this::backOff);
+                .onFailure().recoverWithUni(this::backOff)
+                // Also after a failure: a backlog while Kafka is unreachable is what the gauge is watched for.
+                .chain(this::countUnpublished);
+    }
+
+    private Uni<Void> countUnpublished() {
+        return database.query("select count(*) from outbox_events where published_at is null").execute()
+                .invoke(count -> unpublished.set(count.iterator().next().getLong(0)))
+                .replaceWithVoid()
+                .onFailure().recoverWithNull();
     }
 
     /**
