@@ -1,16 +1,23 @@
 package com.tradesignals.affiliate.payout;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import com.tradesignals.affiliate.Programme;
+import com.tradesignals.contracts.Topics;
+import com.tradesignals.testsupport.TestKafka;
 import com.tradesignals.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -160,13 +167,27 @@ class PayoutTest {
                     + "and status = 'COMPLETED' and attempts = 1", affiliate)).isEqualTo(1);
             programme.balances(affiliate).then().body("paid", equalTo("100.00000000"));
             programme.assertBalancesConsistent(affiliate);
-            assertThat(programme.count("select count(*) from outbox_events where event_type = "
-                    + "'affiliate.payout-status-changed.v1' and record_key = $1 and payload like '%COMPLETED%'",
-                    affiliate.toString())).isEqualTo(1);
+        }
+        try (KafkaCompanion kafka = TestKafka.companion()) {
+            ConsumerTask<String, String> records = kafka.consumeStrings().fromTopics(Topics.AFFILIATES);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(affiliates)
+                    .allSatisfy(affiliate -> assertThat(completedPayoutEvents(records, affiliate)).isNotZero()));
+            assertThat(affiliates)
+                    .allSatisfy(affiliate -> assertThat(completedPayoutEvents(records, affiliate)).isEqualTo(1));
+            records.stop();
         }
         given().auth().oauth2(TestTokens.admin(UUID.randomUUID())).contentType(ContentType.JSON)
                 .body("{\"reason\":\"too late\"}")
                 .when().post("/api/v1/affiliates/admin/payouts/" + payoutIds.get(0) + "/fail")
                 .then().statusCode(409).body("type", equalTo("/problems/payout-status-conflict"));
+    }
+
+    private static long completedPayoutEvents(ConsumerTask<String, String> records, UUID affiliate) {
+        return records.getRecords().stream()
+                .filter(record -> affiliate.toString().equals(record.key()))
+                .filter(record -> record.value().contains("\"status\":\"COMPLETED\""))
+                .filter(record -> "affiliate.payout-status-changed.v1".equals(
+                        new String(record.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8)))
+                .count();
     }
 }

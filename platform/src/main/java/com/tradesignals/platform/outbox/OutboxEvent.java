@@ -11,7 +11,7 @@ import java.util.UUID;
 
 /**
  * An event waiting to be published, written in the same transaction as the change that caused it.
- * {@code position} orders publication; {@code publishedAt} is set once Kafka has acknowledged it.
+ * {@code position} orders publication; the relay deletes the row once Kafka has acknowledged the event.
  */
 @Entity
 @Table(name = "outbox_events")
@@ -21,7 +21,7 @@ public class OutboxEvent {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long position;
 
-    @Column(name = "event_id", nullable = false, unique = true, updatable = false)
+    @Column(name = "event_id", nullable = false, updatable = false)
     public UUID eventId;
 
     @Column(name = "event_type", nullable = false, updatable = false)
@@ -38,7 +38,4 @@ public class OutboxEvent {
 
     @Column(name = "occurred_at", nullable = false, updatable = false)
     public Instant occurredAt;
-
-    @Column(name = "published_at")
-    public Instant publishedAt;
 }

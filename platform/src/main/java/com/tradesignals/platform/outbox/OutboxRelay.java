@@ -20,7 +20,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -31,7 +30,7 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
 /**
- * Publishes committed outbox events to Kafka as CloudEvents, keyed by user id, and marks them published.
+ * Publishes committed outbox events to Kafka as CloudEvents, keyed by user id, and deletes them once acknowledged.
  * It runs every {@code platform.outbox.interval} (a Vert.x timer: Quarkus' scheduler fires at most once a second,
  * which would release a second's events at once) and drains the outbox batch after batch, each in its own
  * transaction, until a batch is not full. At least once: an event whose acknowledgement is lost is sent again, and
@@ -93,7 +92,7 @@ public class OutboxRelay {
     }
 
     private Uni<Void> countUnpublished() {
-        return database.query("select count(*) from outbox_events where published_at is null").execute()
+        return database.query("select count(*) from outbox_events").execute()
                 .invoke(count -> unpublished.set(count.iterator().next().getLong(0)))
                 .replaceWithVoid()
                 .onFailure().recoverWithNull();
@@ -111,7 +110,7 @@ public class OutboxRelay {
     /** Publishes the oldest unpublished events; answers how many. */
     private Uni<Integer> publishBatch(SqlConnection transaction) {
         return transaction.preparedQuery("select position, event_id, event_type, topic, record_key, payload, occurred_at "
-                        + "from outbox_events where published_at is null order by position limit $1")
+                        + "from outbox_events order by position limit $1")
                 .execute(Tuple.of(config.batchSize()))
                 .chain(rows -> {
                     if (rows.size() == 0) {
@@ -125,14 +124,14 @@ public class OutboxRelay {
                         positions.add(row.getLong("position"));
                     }
                     return Uni.join().all(sends).andFailFast()
-                            .chain(() -> markPublished(transaction, positions))
+                            .chain(() -> deletePublished(transaction, positions))
                             .replaceWith(rows.size());
                 });
     }
 
-    private Uni<RowSet<Row>> markPublished(SqlConnection transaction, List<Long> positions) {
-        return transaction.preparedQuery("update outbox_events set published_at = $1 where position = any($2)")
-                .execute(Tuple.of(clock.instant().atOffset(ZoneOffset.UTC), positions.toArray(Long[]::new)));
+    private static Uni<RowSet<Row>> deletePublished(SqlConnection transaction, List<Long> positions) {
+        return transaction.preparedQuery("delete from outbox_events where position = any($1)")
+                .execute(Tuple.of(positions.toArray(Long[]::new)));
     }
 
     private Uni<Void> send(Row event) {
