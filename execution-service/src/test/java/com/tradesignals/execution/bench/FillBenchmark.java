@@ -23,6 +23,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -32,12 +33,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Sustained fill ingestion (docs/execution-service.md, "Benchmark"): many simulated devices sign real
@@ -50,9 +53,10 @@ public final class FillBenchmark {
     private static final String PGBENCH = "/usr/lib/postgresql/15/bin/pgbench";
     private static final String PATH = "/api/v1/exec/fill";
 
-    private final Map<String, Integer> settings = new LinkedHashMap<>(Map.of(
-            "devices", 256, "rate", 1000, "warmup-seconds", 60, "seconds", 30, "max-in-flight", 5000,
-            "pgbench-clients", 16, "pgbench-seconds", 20));
+    private final Map<String, Integer> settings = new TreeMap<>(Map.of(
+            "devices", 256, "rate", 1000, "ramp-seconds", 60, "settle-seconds", 30, "seconds", 60,
+            "max-in-flight", 5000, "pgbench-clients", 16, "pgbench-seconds", 20, "pool", 32,
+            "history-fills", 1_000_000));
     private final Map<String, String> results = new LinkedHashMap<>();
     private final Vertx vertx = Vertx.vertx();
     private ServiceProcess service;
@@ -84,12 +88,15 @@ public final class FillBenchmark {
         KafkaBroker kafka = KafkaBroker.shared();
         startService(repository, postgres, kafka);
         int devices = settings.get("devices");
-        int rate = settings.get("rate");
+        Schedule schedule = new Schedule(settings.get("rate") / 10, settings.get("rate"), settings.get("ramp-seconds"),
+                settings.get("settle-seconds"), settings.get("seconds"));
         // Every execution gets two fills of 0.5 (PARTIALLY_FILLED, then FILLED).
-        int signalsPerDevice = (settings.get("warmup-seconds") + settings.get("seconds")) * rate / 2 / devices + 2;
+        int signalsPerDevice = (int) (schedule.total() / 2 / devices) + 2;
         try (Connection sql = DriverManager.getConnection(postgres.jdbcUrl(), postgres.user(), postgres.password());
                 Statement statement = sql.createStatement()) {
             seed(statement, devices, signalsPerDevice, "signal");
+            seedHistory(statement, devices, settings.get("history-fills"));
+            vacuumEveryDatabase(postgres);
             signalIds = new String[devices][signalsPerDevice];
             for (int device = 0; device < devices; device++) {
                 for (int signal = 0; signal < signalsPerDevice; signal++) {
@@ -105,25 +112,32 @@ public final class FillBenchmark {
             }
             HttpClient http = vertx.createHttpClient(new HttpClientOptions().setDefaultHost("127.0.0.1")
                     .setDefaultPort(service.port()), new PoolOptions().setHttp1MaxSize(devices));
-            long[] nextFill = new long[devices];
-            log("Warm-up " + settings.get("warmup-seconds") + " s, rising to " + rate + " fills/s");
-            Load warmup = load(http, signers, nextFill, settings.get("warmup-seconds"), rate / 10);
-            log("Measuring " + settings.get("seconds") + " s at " + rate + " fills/s");
-            Load measured = load(http, signers, nextFill, settings.get("seconds"), rate);
-            long appliedInDatabase = count(statement, "select count(*) from fills where status = 'APPLIED'");
+            log("Warm-up " + settings.get("ramp-seconds") + " s rising to " + schedule.rate() + " fills/s, then "
+                    + settings.get("settle-seconds") + " s at that rate; then " + settings.get("seconds")
+                    + " s measured at that rate");
+            Load measured = load(http, signers, schedule, postmasterPid(statement));
+            long appliedInDatabase = count(statement, "select count(*) from fills where status = 'APPLIED'")
+                    - settings.get("history-fills");
             int seconds = settings.get("seconds");
             results.put("fills offered (open loop, fixed rate)", String.format(Locale.ROOT, "%d in %d s = %d fills/s",
-                    measured.offered, seconds, rate));
+                    measured.offered, seconds, schedule.rate()));
             results.put("fills accepted (200 FILL_APPLIED)", String.format(Locale.ROOT, "%d = %.0f fills/s",
                     measured.accepted, measured.accepted / (double) seconds));
             results.put("other answers / not sent (more than max-in-flight waiting)", measured.other + " / "
                     + measured.notSent);
             results.put("latency from scheduled send, p50 / p90 / p99 / max (ms)", measured.percentiles());
+            results.put("machine CPU busy while measured (all cores = 100 %)", String.format(Locale.ROOT, "%.0f %%",
+                    100 * measured.cpu().machineBusy()));
+            results.put("CPU per fill while measured: service / PostgreSQL (ms)", String.format(Locale.ROOT,
+                    "%.2f / %.2f", measured.cpu().serviceMillis() / measured.offered,
+                    measured.cpu().postgresMillis() / measured.offered));
             results.put("100 ms windows (by due time) holding a fill slower than 50 ms", measured.slowWindows(50));
-            results.put("applied fills in the database (warm-up + measured)", appliedInDatabase + " (answers: "
-                    + (warmup.accepted + measured.accepted) + ")");
+            Files.writeString(repository.resolve("execution-service/target/bench-slow-windows.txt"),
+                    measured.slowWindowTimeline(50));
+            results.put("applied fills in the database (warm-up + measured, besides the history)",
+                    appliedInDatabase + " (answers: " + measured.acceptedInAll + ")");
             results.put("outbox rows still unpublished at the end", Long.toString(count(statement,
-                    "select count(*) from outbox_events where published_at is null")));
+                    "select count(*) from outbox_events")));
             stopService();
             seed(statement, devices, 200, "pg-signal");
             pgbench(repository, postgres, devices);
@@ -133,8 +147,51 @@ public final class FillBenchmark {
 
     // ---- load ---------------------------------------------------------------------------------------------------
 
-    /** {@code latenciesMicros} in the order the fills were due (not sent: {@link Long#MAX_VALUE}). */
-    private record Load(long offered, long accepted, long other, long notSent, long[] latenciesMicros, int rate) {
+    /**
+     * When each fill is due: the rate rises linearly from {@code startRate} to {@code rate} over {@code rampSeconds}
+     * (as a replica joining a rolling deployment gets its share), then stays at {@code rate} for
+     * {@code settleSeconds} and the {@code measuredSeconds} measured. One schedule, so the generator runs the same
+     * code from the first fill to the last.
+     */
+    private record Schedule(int startRate, int rate, int rampSeconds, int settleSeconds, int measuredSeconds) {
+
+        long rampFills() {
+            return (long) (startRate + rate) * rampSeconds / 2;
+        }
+
+        long firstMeasured() {
+            return rampFills() + (long) rate * settleSeconds;
+        }
+
+        long total() {
+            return firstMeasured() + (long) rate * measuredSeconds;
+        }
+
+        /** How many fills are due {@code seconds} after the start. */
+        long dueBy(double seconds) {
+            double acceleration = (rate - startRate) / (double) rampSeconds;
+            double ramping = Math.min(seconds, rampSeconds);
+            double due = startRate * ramping + acceleration * ramping * ramping / 2
+                    + rate * Math.max(0, seconds - rampSeconds);
+            return Math.min(total(), (long) due);
+        }
+
+        /** When fill {@code index} is due, in nanoseconds after the start. */
+        long dueAtNanos(long index) {
+            double acceleration = (rate - startRate) / (double) rampSeconds;
+            double seconds = index < rampFills()
+                    ? (Math.sqrt((double) startRate * startRate + 2 * acceleration * index) - startRate) / acceleration
+                    : rampSeconds + (index - rampFills()) / (double) rate;
+            return (long) (seconds * 1e9);
+        }
+    }
+
+    /**
+     * The measured fills: {@code latenciesMicros} in the order the fills were due (not sent: {@link Long#MAX_VALUE}).
+     * {@code acceptedInAll} counts the warm-up's too.
+     */
+    private record Load(long offered, long accepted, long other, long notSent, long acceptedInAll,
+            long[] latenciesMicros, int rate, Instant startedAt, CpuUse cpu) {
 
         /** How many 100 ms windows of due times hold a fill slower than {@code limitMillis}, of how many. */
         String slowWindows(int limitMillis) {
@@ -152,6 +209,23 @@ public final class FillBenchmark {
             return slow + " of " + windows;
         }
 
+        /** Each 100 ms window of due times holding a fill slower than {@code limitMillis}: its start, its slowest. */
+        String slowWindowTimeline(int limitMillis) {
+            int perWindow = Math.max(1, rate / 10);
+            StringBuilder timeline = new StringBuilder();
+            for (int first = 0, window = 0; first < latenciesMicros.length; first += perWindow, window++) {
+                long slowest = 0;
+                for (int index = first; index < Math.min(latenciesMicros.length, first + perWindow); index++) {
+                    slowest = Math.max(slowest, latenciesMicros[index] == Long.MAX_VALUE ? 0 : latenciesMicros[index]);
+                }
+                if (slowest > limitMillis * 1000L) {
+                    timeline.append(startedAt.plusMillis(100L * window)).append(' ').append(slowest / 1000)
+                            .append(" ms\n");
+                }
+            }
+            return timeline.toString();
+        }
+
         String percentiles() {
             long[] sorted = Arrays.stream(latenciesMicros).filter(latency -> latency != Long.MAX_VALUE).toArray();
             Arrays.sort(sorted);
@@ -167,34 +241,37 @@ public final class FillBenchmark {
     /**
      * Open loop: fill number i is due at a fixed time whatever the answers to earlier fills, so a slow service builds a
      * queue instead of slowing the generator down; latency counts from when a fill was due (no coordinated omission).
-     * The rate rises linearly from {@code startRate} to the configured rate over the phase (a warm-up, as a replica
-     * joining a rolling deployment gets its share) or stays at it. Fills go round-robin over the devices, each
-     * device's fills in order over its signals.
+     * Fills go round-robin over the devices, each device's fills in order over its signals.
      */
-    private Load load(HttpClient http, List<DeviceRequestSigner> signers, long[] nextFill, int seconds,
-            int startRate) throws InterruptedException {
-        double rate = settings.get("rate");
-        double acceleration = (rate - startRate) / seconds;
-        long total = Math.round((startRate + rate) / 2 * seconds);
+    private Load load(HttpClient http, List<DeviceRequestSigner> signers, Schedule schedule, long postmasterPid)
+            throws InterruptedException {
+        long total = schedule.total();
+        long firstMeasured = schedule.firstMeasured();
         int maxInFlight = settings.get("max-in-flight");
         AtomicLong accepted = new AtomicLong();
+        AtomicLong acceptedInAll = new AtomicLong();
         AtomicLong other = new AtomicLong();
         AtomicLong notSent = new AtomicLong();
         AtomicLong inFlight = new AtomicLong();
         long[] latencies = new long[(int) total];
+        long[] nextFill = new long[signers.size()];
         CountDownLatch answered = new CountDownLatch((int) total);
         long start = System.nanoTime();
+        Instant startedAt = Instant.now();
+        CpuReading[] measuredCpuStart = new CpuReading[1];
+        vertx.setTimer(Math.max(1, schedule.dueAtNanos(firstMeasured) / 1_000_000),
+                timer -> measuredCpuStart[0] = CpuReading.now(postmasterPid));
         long[] sent = {0};
         vertx.setPeriodic(1, timer -> {
-            double elapsed = (System.nanoTime() - start) / 1e9;
-            long due = Math.min(total, (long) (startRate * elapsed + acceleration * elapsed * elapsed / 2));
+            long due = schedule.dueBy((System.nanoTime() - start) / 1e9);
             for (; sent[0] < due; sent[0]++) {
                 long index = sent[0];
-                long dueAt = start + (long) (1e9 * (acceleration == 0 ? index / rate
-                        : (Math.sqrt((double) startRate * startRate + 2 * acceleration * index) - startRate)
-                                / acceleration));
+                boolean isMeasured = index >= firstMeasured;
+                long dueAt = start + schedule.dueAtNanos(index);
                 if (inFlight.get() >= maxInFlight) {
-                    notSent.incrementAndGet();
+                    if (isMeasured) {
+                        notSent.incrementAndGet();
+                    }
                     latencies[(int) index] = Long.MAX_VALUE;
                     answered.countDown();
                     continue;
@@ -206,7 +283,10 @@ public final class FillBenchmark {
                     latencies[(int) index] = (System.nanoTime() - dueAt) / 1000;
                     inFlight.decrementAndGet();
                     if (answer.succeeded() && answer.result()) {
-                        accepted.incrementAndGet();
+                        acceptedInAll.incrementAndGet();
+                        if (isMeasured) {
+                            accepted.incrementAndGet();
+                        }
                     } else if (other.incrementAndGet() < 5) {
                         log("Unexpected answer: " + (answer.succeeded() ? "not FILL_APPLIED" : answer.cause()));
                     }
@@ -217,10 +297,51 @@ public final class FillBenchmark {
                 vertx.cancelTimer(timer);
             }
         });
+        long seconds = schedule.rampSeconds() + schedule.settleSeconds() + schedule.measuredSeconds();
         if (!answered.await(seconds + 120L, TimeUnit.SECONDS)) {
             throw new IllegalStateException(answered.getCount() + " fills still unanswered two minutes after the end");
         }
-        return new Load(total, accepted.get(), other.get(), notSent.get(), latencies, (int) rate);
+        return new Load(total - firstMeasured, accepted.get(), other.get(), notSent.get(), acceptedInAll.get(),
+                Arrays.copyOfRange(latencies, (int) firstMeasured, (int) total), schedule.rate(),
+                startedAt.plusNanos(schedule.dueAtNanos(firstMeasured)),
+                measuredCpuStart[0].until(CpuReading.now(postmasterPid)));
+    }
+
+    /** CPU used between two readings: the machine's busy share, and milliseconds of the service and PostgreSQL. */
+    private record CpuUse(double machineBusy, double serviceMillis, double postgresMillis) {
+    }
+
+    /** Cumulative CPU of the machine (/proc/stat ticks), the service process and the PostgreSQL server's processes. */
+    private record CpuReading(long machineBusyTicks, long machineTicks, Duration service, Duration postgres) {
+
+        static CpuReading now(long postmasterPid) {
+            long[] ticks;
+            try {
+                ticks = Arrays.stream(Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+"))
+                        .skip(1).limit(8).mapToLong(Long::parseLong).toArray();
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot read /proc/stat", e);
+            }
+            long idle = ticks[3] + ticks[4];
+            Duration service = ProcessHandle.current().descendants()
+                    .filter(process -> process.info().commandLine().orElse("").contains("quarkus-run.jar"))
+                    .map(CpuReading::cpuOf).reduce(Duration.ZERO, Duration::plus);
+            Duration postgres = ProcessHandle.of(postmasterPid).map(postmaster -> Stream.concat(Stream.of(postmaster),
+                    postmaster.descendants()).map(CpuReading::cpuOf).reduce(Duration.ZERO, Duration::plus))
+                    .orElse(Duration.ZERO);
+            return new CpuReading(Arrays.stream(ticks).sum() - idle, Arrays.stream(ticks).sum(), service, postgres);
+        }
+
+        CpuUse until(CpuReading later) {
+            double machineBusy = (later.machineBusyTicks - machineBusyTicks)
+                    / (double) (later.machineTicks - machineTicks);
+            return new CpuUse(machineBusy, later.service.minus(service).toNanos() / 1e6,
+                    later.postgres.minus(postgres).toNanos() / 1e6);
+        }
+
+        private static Duration cpuOf(ProcessHandle process) {
+            return process.info().totalCpuDuration().orElse(Duration.ZERO);
+        }
     }
 
     /** Sends one signed fill; completes with whether it was answered 200 FILL_APPLIED. */
@@ -249,6 +370,56 @@ public final class FillBenchmark {
                 + "'EURUSD', 'BUY', 1, 1.1, now(), now() + interval '1 day', now() "
                 + "from generate_series(0, " + (devices - 1) + ") d, generate_series(0, " + (signalsPerDevice - 1) + ") s");
         statement.execute("analyze");
+    }
+
+    /**
+     * Executions the devices filled before the run (two fills each, with their reports), so that the tables have the
+     * size of a service that has been running: autovacuum then analyzes them at its production pace (after 10 %
+     * growth), not every minute as it does a table growing from empty.
+     */
+    private static void seedHistory(Statement statement, int devices, int fills) throws Exception {
+        log("Seeding a history of " + fills + " fills");
+        String execution = "from generate_series(0, " + (fills / 2 - 1) + ") e";
+        statement.execute("insert into signals (signal_id, user_id, instrument, side, size, price, issued_at, "
+                + "expires_at, received_at) select md5('history-' || e)::uuid, md5('user-' || e % " + devices
+                + ")::uuid, 'EURUSD', 'BUY', 1, 1.1, now() - interval '1 day', now() - interval '23 hours', "
+                + "now() - interval '1 day' " + execution);
+        statement.execute("insert into executions (execution_id, signal_id, device_id, user_id, state, "
+                + "cumulative_size, notional, average_price, first_fill_at, last_fill_at, created_at, updated_at) "
+                + "select md5('history-execution-' || e)::uuid, md5('history-' || e)::uuid, md5('device-' || e % "
+                + devices + ")::uuid, md5('user-' || e % " + devices + ")::uuid, 'FILLED', 1, 1.1, 1.1, "
+                + "now() - interval '1 day', now() - interval '1 day', now() - interval '1 day', "
+                + "now() - interval '1 day' " + execution);
+        String fill = execution + ", generate_series(0, 1) k";
+        statement.execute("insert into fills (fill_id, execution_id, signal_id, device_id, user_id, trade_id, size, "
+                + "price, notional, filled_at, received_at, status) select md5('history-fill-' || e || '-' || k)::uuid, "
+                + "md5('history-execution-' || e)::uuid, md5('history-' || e)::uuid, md5('device-' || e % " + devices
+                + ")::uuid, md5('user-' || e % " + devices + ")::uuid, 'h-' || e || '-' || k, 0.5, 1.1, 0.55, "
+                + "now() - interval '1 day', now() - interval '1 day', 'APPLIED' " + fill);
+        statement.execute("insert into execution_reports (id, device_id, user_id, report_id, report_type, signal_id, "
+                + "payload_hash, payload, fill_id, outcome, response_status, response_body, received_at) "
+                + "select md5('history-report-' || e || '-' || k)::uuid, md5('device-' || e % " + devices
+                + ")::uuid, md5('user-' || e % " + devices + ")::uuid, 'h-' || e || '-' || k, 'FILL', "
+                + "md5('history-' || e)::uuid, md5(e || '-' || k) || md5(k || '-' || e), repeat('x', 220), "
+                + "md5('history-fill-' || e || '-' || k)::uuid, 'FILL_APPLIED', 200, repeat('x', 330), "
+                + "now() - interval '1 day' " + fill);
+    }
+
+    /** A new cluster's first autovacuum pass over each database's catalogs, done before the load instead of in it. */
+    private static void vacuumEveryDatabase(PostgresServer postgres) throws Exception {
+        for (String database : List.of(postgres.database(), "postgres", "template1")) {
+            try (Connection sql = DriverManager.getConnection(postgres.jdbcUrl(database), postgres.user(),
+                    postgres.password()); Statement statement = sql.createStatement()) {
+                statement.execute("vacuum analyze");
+            }
+        }
+    }
+
+    /** The PostgreSQL server's main process: the parent of this connection's backend. */
+    private static long postmasterPid(Statement statement) throws Exception {
+        long backend = count(statement, "select pg_backend_pid()");
+        return ProcessHandle.of(backend).flatMap(ProcessHandle::parent).map(ProcessHandle::pid)
+                .orElseThrow(() -> new IllegalStateException("no parent process for PostgreSQL backend " + backend));
     }
 
     private static long count(Statement statement, String query) throws Exception {
@@ -288,7 +459,7 @@ public final class FillBenchmark {
         Path log = repository.resolve("execution-service/target/bench-service.log");
         log("Starting execution-service (log: " + log + ")");
         service = ServiceProcess.start("execution-service", postgres, postgres.database(), kafka.bootstrapServers(),
-                List.of("-Xms512m", "-Xmx1g", "-Dquarkus.datasource.reactive.max-size=32", "-Dquarkus.log.level=WARN",
+                List.of("-Xms512m", "-Xmx1g", "-Dquarkus.datasource.reactive.max-size=" + settings.get("pool"), "-Dquarkus.log.level=WARN",
                         "-Xlog:gc,safepoint:file=" + repository.resolve("execution-service/target/bench-gc.log")),
                 Map.of(), log);
         log("execution-service ready on " + service.baseUrl());
