@@ -1,7 +1,8 @@
 -- pgbench script: the SQL one accepted fill costs in execution-service (device authentication, then the report
--- transaction: begin, the reads, the writes pipelined, commit), against the same tables. Used by FillBenchmark
--- (with -M prepared, as the service's statements are) as the database's ceiling for fill ingestion. pgbench cannot
--- \gset inside a pipeline, so the execution's locking read is a round trip of its own here.
+-- transaction: begin, the reads, the writes pipelined, commit), against the same tables. The execution exists, as the
+-- signal consumer opened it when the signal arrived. Used by FillBenchmark (with -M prepared, as the service's
+-- statements are) as the database's ceiling for fill ingestion. pgbench cannot \gset inside a pipeline, so the
+-- execution's locking read is a round trip of its own here.
 \set d random(0, :devices - 1)
 \set s random(0, :signals - 1)
 \set r random(1, 1000000000)
@@ -12,10 +13,6 @@ insert into device_request_nonces (kid, nonce, expires_at)
 begin;
 select signal_id, user_id, instrument, side, size, price, issued_at, expires_at, received_at
     from signals where signal_id = md5('pg-signal-' || :d || '-' || :s)::uuid;
-insert into executions (execution_id, signal_id, device_id, user_id, state, created_at, updated_at)
-    values (gen_random_uuid(), md5('pg-signal-' || :d || '-' || :s)::uuid, md5('device-' || :d)::uuid,
-            md5('user-' || :d)::uuid, 'PENDING', now(), now())
-    on conflict (signal_id, device_id) do nothing;
 select execution_id as eid from executions
     where signal_id = md5('pg-signal-' || :d || '-' || :s)::uuid and device_id = md5('device-' || :d)::uuid
     for update

@@ -369,6 +369,12 @@ public final class FillBenchmark {
                 + "expires_at, received_at) select md5('" + prefix + "-' || d || '-' || s)::uuid, md5('user-' || d)::uuid, "
                 + "'EURUSD', 'BUY', 1, 1.1, now(), now() + interval '1 day', now() "
                 + "from generate_series(0, " + (devices - 1) + ") d, generate_series(0, " + (signalsPerDevice - 1) + ") s");
+        // As SignalConsumer does when a signal arrives: a PENDING execution for each of the user's active devices.
+        statement.execute("insert into executions (execution_id, signal_id, device_id, user_id, state, created_at, "
+                + "updated_at) select md5('" + prefix + "-execution-' || d || '-' || s)::uuid, md5('" + prefix
+                + "-' || d || '-' || s)::uuid, md5('device-' || d)::uuid, md5('user-' || d)::uuid, 'PENDING', now(), "
+                + "now() from generate_series(0, " + (devices - 1) + ") d, generate_series(0, "
+                + (signalsPerDevice - 1) + ") s");
         statement.execute("analyze");
     }
 
