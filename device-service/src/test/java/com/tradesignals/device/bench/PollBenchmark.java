@@ -12,6 +12,7 @@ import com.tradesignals.contracts.signing.DeviceKeyId;
 import com.tradesignals.contracts.signing.DeviceRequestSigner;
 import com.tradesignals.testsupport.KafkaBroker;
 import com.tradesignals.testsupport.PostgresServer;
+import com.tradesignals.testsupport.ProcessCpu;
 import com.tradesignals.testsupport.ProjectRoot;
 import com.tradesignals.testsupport.ServiceProcess;
 import com.tradesignals.testsupport.TestTokens;
@@ -77,6 +78,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class PollBenchmark {
 
+    private static final String SERVICE = "device-service";
     private static final String POLL = "/api/v1/devices/poll";
     private static final String BARE = "/api/v1/devices/time";
     private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(60);
@@ -136,7 +138,7 @@ public final class PollBenchmark {
         jvmLog = repository.resolve("device-service/target/bench-service-jvm.log");
         Path log = repository.resolve("device-service/target/bench-service.log");
         log("Starting device-service (log: " + log + ", JVM log: " + jvmLog + ")");
-        service = ServiceProcess.start("device-service", postgres, postgres.database(), kafka.bootstrapServers(),
+        service = ServiceProcess.start(SERVICE, postgres, postgres.database(), kafka.bootstrapServers(),
                 Stream.concat(Stream.of("-Xms" + settings.serviceHeap, "-Xmx" + settings.serviceHeap,
                                 "-Xlog:gc,safepoint:file=" + jvmLog, "-Dquarkus.log.category.\"org.apache.kafka\".level=WARN"),
                         Arrays.stream(settings.serviceJvmOptions.split(" "))).toList(),
@@ -310,11 +312,11 @@ public final class PollBenchmark {
         for (int rate : settings.signalsPerSecond) {
             int count = rate * settings.phaseSeconds;
             log("Publishing " + count + " signals at " + rate + "/s, each to one parked device");
-            ProcessCpu.Sample cpuBefore = ProcessCpu.sample();
+            ProcessCpu.Sample cpuBefore = ProcessCpu.sample(SERVICE);
             Safepoints stopsBefore = Safepoints.at(jvmLog);
             next = publish(producer, shuffled, next, count, rate);
             awaitDelivered(Duration.ofSeconds(60));
-            ProcessCpu.Sample cpuAfter = ProcessCpu.sample();
+            ProcessCpu.Sample cpuAfter = ProcessCpu.sample(SERVICE);
             String stops = stopsBefore.since();
             List<Received> phase = new ArrayList<>(received);
             received.clear();

@@ -5,6 +5,7 @@ import com.tradesignals.contracts.signing.DeviceRequestSigner;
 import com.tradesignals.contracts.signing.DeviceSecrets;
 import com.tradesignals.testsupport.KafkaBroker;
 import com.tradesignals.testsupport.PostgresServer;
+import com.tradesignals.testsupport.ProcessCpu;
 import com.tradesignals.testsupport.ProjectRoot;
 import com.tradesignals.testsupport.ServiceProcess;
 import io.vertx.core.Future;
@@ -14,6 +15,7 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +25,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -40,7 +41,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Sustained fill ingestion (docs/execution-service.md, "Benchmark"): many simulated devices sign real
@@ -51,6 +51,7 @@ import java.util.stream.Stream;
 public final class FillBenchmark {
 
     private static final String PGBENCH = "/usr/lib/postgresql/15/bin/pgbench";
+    private static final String SERVICE = "execution-service";
     private static final String PATH = "/api/v1/exec/fill";
 
     private final Map<String, Integer> settings = new TreeMap<>(Map.of(
@@ -112,13 +113,13 @@ public final class FillBenchmark {
             }
             HttpClient http = vertx.createHttpClient(new HttpClientOptions().setDefaultHost("127.0.0.1")
                     .setDefaultPort(service.port()), new PoolOptions().setHttp1MaxSize(devices));
-            log("Warm-up " + settings.get("ramp-seconds") + " s rising to " + schedule.rate() + " fills/s, then "
-                    + settings.get("settle-seconds") + " s at that rate; then " + settings.get("seconds")
+            log("Warm-up " + schedule.rampSeconds() + " s rising to " + schedule.rate() + " fills/s, then "
+                    + schedule.settleSeconds() + " s at that rate; then " + schedule.measuredSeconds()
                     + " s measured at that rate");
-            Load measured = load(http, signers, schedule, postmasterPid(statement));
+            Load measured = load(http, signers, schedule);
             long appliedInDatabase = count(statement, "select count(*) from fills where status = 'APPLIED'")
                     - settings.get("history-fills");
-            int seconds = settings.get("seconds");
+            int seconds = schedule.measuredSeconds();
             results.put("fills offered (open loop, fixed rate)", String.format(Locale.ROOT, "%d in %d s = %d fills/s",
                     measured.offered, seconds, schedule.rate()));
             results.put("fills accepted (200 FILL_APPLIED)", String.format(Locale.ROOT, "%d = %.0f fills/s",
@@ -127,10 +128,10 @@ public final class FillBenchmark {
                     + measured.notSent);
             results.put("latency from scheduled send, p50 / p90 / p99 / max (ms)", measured.percentiles());
             results.put("machine CPU busy while measured (all cores = 100 %)", String.format(Locale.ROOT, "%.0f %%",
-                    100 * measured.cpu().machineBusy()));
+                    100 * measured.cpuAtEnd.busySince(measured.cpuAtStart)));
             results.put("CPU per fill while measured: service / PostgreSQL (ms)", String.format(Locale.ROOT,
-                    "%.2f / %.2f", measured.cpu().serviceMillis() / measured.offered,
-                    measured.cpu().postgresMillis() / measured.offered));
+                    "%.2f / %.2f", measured.cpuMillisPerFill(ProcessCpu.SERVICE),
+                    measured.cpuMillisPerFill(ProcessCpu.POSTGRESQL)));
             results.put("100 ms windows (by due time) holding a fill slower than 50 ms", measured.slowWindows(50));
             Files.writeString(repository.resolve("execution-service/target/bench-slow-windows.txt"),
                     measured.slowWindowTimeline(50));
@@ -187,43 +188,47 @@ public final class FillBenchmark {
     }
 
     /**
-     * The measured fills: {@code latenciesMicros} in the order the fills were due (not sent: {@link Long#MAX_VALUE}).
-     * {@code acceptedInAll} counts the warm-up's too.
+     * The measured fills: {@code latenciesMicros} in the order the fills were due (not sent: {@link Long#MAX_VALUE}),
+     * and the processes' CPU at the start and the end. {@code acceptedInAll} counts the warm-up's too.
      */
     private record Load(long offered, long accepted, long other, long notSent, long acceptedInAll,
-            long[] latenciesMicros, int rate, Instant startedAt, CpuUse cpu) {
+            long[] latenciesMicros, int rate, Instant startedAt, ProcessCpu.Sample cpuAtStart,
+            ProcessCpu.Sample cpuAtEnd) {
+
+        double cpuMillisPerFill(String group) {
+            return cpuAtEnd.secondsSince(cpuAtStart, group) * 1000 / offered;
+        }
 
         /** How many 100 ms windows of due times hold a fill slower than {@code limitMillis}, of how many. */
         String slowWindows(int limitMillis) {
-            int perWindow = Math.max(1, rate / 10);
-            int windows = 0;
-            int slow = 0;
-            for (int first = 0; first < latenciesMicros.length; first += perWindow, windows++) {
-                for (int index = first; index < Math.min(latenciesMicros.length, first + perWindow); index++) {
-                    if (latenciesMicros[index] != Long.MAX_VALUE && latenciesMicros[index] > limitMillis * 1000L) {
-                        slow++;
-                        break;
-                    }
-                }
-            }
-            return slow + " of " + windows;
+            long[] slowest = slowestPerWindow();
+            return Arrays.stream(slowest).filter(latency -> latency > limitMillis * 1000L).count() + " of "
+                    + slowest.length;
         }
 
         /** Each 100 ms window of due times holding a fill slower than {@code limitMillis}: its start, its slowest. */
         String slowWindowTimeline(int limitMillis) {
-            int perWindow = Math.max(1, rate / 10);
+            long[] slowest = slowestPerWindow();
             StringBuilder timeline = new StringBuilder();
-            for (int first = 0, window = 0; first < latenciesMicros.length; first += perWindow, window++) {
-                long slowest = 0;
-                for (int index = first; index < Math.min(latenciesMicros.length, first + perWindow); index++) {
-                    slowest = Math.max(slowest, latenciesMicros[index] == Long.MAX_VALUE ? 0 : latenciesMicros[index]);
-                }
-                if (slowest > limitMillis * 1000L) {
-                    timeline.append(startedAt.plusMillis(100L * window)).append(' ').append(slowest / 1000)
+            for (int window = 0; window < slowest.length; window++) {
+                if (slowest[window] > limitMillis * 1000L) {
+                    timeline.append(startedAt.plusMillis(100L * window)).append(' ').append(slowest[window] / 1000)
                             .append(" ms\n");
                 }
             }
             return timeline.toString();
+        }
+
+        /** Per 100 ms window of due times, its slowest answered fill (microseconds). */
+        private long[] slowestPerWindow() {
+            int perWindow = Math.max(1, rate / 10);
+            long[] slowest = new long[(latenciesMicros.length + perWindow - 1) / perWindow];
+            for (int index = 0; index < latenciesMicros.length; index++) {
+                if (latenciesMicros[index] != Long.MAX_VALUE) {
+                    slowest[index / perWindow] = Math.max(slowest[index / perWindow], latenciesMicros[index]);
+                }
+            }
+            return slowest;
         }
 
         String percentiles() {
@@ -243,8 +248,7 @@ public final class FillBenchmark {
      * queue instead of slowing the generator down; latency counts from when a fill was due (no coordinated omission).
      * Fills go round-robin over the devices, each device's fills in order over its signals.
      */
-    private Load load(HttpClient http, List<DeviceRequestSigner> signers, Schedule schedule, long postmasterPid)
-            throws InterruptedException {
+    private Load load(HttpClient http, List<DeviceRequestSigner> signers, Schedule schedule) throws Exception {
         long total = schedule.total();
         long firstMeasured = schedule.firstMeasured();
         int maxInFlight = settings.get("max-in-flight");
@@ -258,9 +262,14 @@ public final class FillBenchmark {
         CountDownLatch answered = new CountDownLatch((int) total);
         long start = System.nanoTime();
         Instant startedAt = Instant.now();
-        CpuReading[] measuredCpuStart = new CpuReading[1];
-        vertx.setTimer(Math.max(1, schedule.dueAtNanos(firstMeasured) / 1_000_000),
-                timer -> measuredCpuStart[0] = CpuReading.now(postmasterPid));
+        ProcessCpu.Sample[] cpuAtStart = new ProcessCpu.Sample[1];
+        vertx.setTimer(Math.max(1, schedule.dueAtNanos(firstMeasured) / 1_000_000), timer -> {
+            try {
+                cpuAtStart[0] = ProcessCpu.sample(SERVICE);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
         long[] sent = {0};
         vertx.setPeriodic(1, timer -> {
             long due = schedule.dueBy((System.nanoTime() - start) / 1e9);
@@ -303,51 +312,14 @@ public final class FillBenchmark {
         }
         return new Load(total - firstMeasured, accepted.get(), other.get(), notSent.get(), acceptedInAll.get(),
                 Arrays.copyOfRange(latencies, (int) firstMeasured, (int) total), schedule.rate(),
-                startedAt.plusNanos(schedule.dueAtNanos(firstMeasured)),
-                measuredCpuStart[0].until(CpuReading.now(postmasterPid)));
-    }
-
-    /** CPU used between two readings: the machine's busy share, and milliseconds of the service and PostgreSQL. */
-    private record CpuUse(double machineBusy, double serviceMillis, double postgresMillis) {
-    }
-
-    /** Cumulative CPU of the machine (/proc/stat ticks), the service process and the PostgreSQL server's processes. */
-    private record CpuReading(long machineBusyTicks, long machineTicks, Duration service, Duration postgres) {
-
-        static CpuReading now(long postmasterPid) {
-            long[] ticks;
-            try {
-                ticks = Arrays.stream(Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+"))
-                        .skip(1).limit(8).mapToLong(Long::parseLong).toArray();
-            } catch (IOException e) {
-                throw new IllegalStateException("cannot read /proc/stat", e);
-            }
-            long idle = ticks[3] + ticks[4];
-            Duration service = ProcessHandle.current().descendants()
-                    .filter(process -> process.info().commandLine().orElse("").contains("quarkus-run.jar"))
-                    .map(CpuReading::cpuOf).reduce(Duration.ZERO, Duration::plus);
-            Duration postgres = ProcessHandle.of(postmasterPid).map(postmaster -> Stream.concat(Stream.of(postmaster),
-                    postmaster.descendants()).map(CpuReading::cpuOf).reduce(Duration.ZERO, Duration::plus))
-                    .orElse(Duration.ZERO);
-            return new CpuReading(Arrays.stream(ticks).sum() - idle, Arrays.stream(ticks).sum(), service, postgres);
-        }
-
-        CpuUse until(CpuReading later) {
-            double machineBusy = (later.machineBusyTicks - machineBusyTicks)
-                    / (double) (later.machineTicks - machineTicks);
-            return new CpuUse(machineBusy, later.service.minus(service).toNanos() / 1e6,
-                    later.postgres.minus(postgres).toNanos() / 1e6);
-        }
-
-        private static Duration cpuOf(ProcessHandle process) {
-            return process.info().totalCpuDuration().orElse(Duration.ZERO);
-        }
+                startedAt.plusNanos(schedule.dueAtNanos(firstMeasured)), cpuAtStart[0], ProcessCpu.sample(SERVICE));
     }
 
     /** Sends one signed fill; completes with whether it was answered 200 FILL_APPLIED. */
     private static Future<Boolean> sendFill(HttpClient http, DeviceRequestSigner signer, String signalId, long fill) {
-        String body = "{\"report_id\":\"f-" + fill + "\",\"signal_id\":\"" + signalId + "\",\"trade_id\":\"t-" + fill + "\",\"price\":\"1.1000" + (fill % 10)
-                + "\",\"size\":\"0.5\",\"filled_at\":\"" + Instant.now() + "\"}";
+        String body = "{\"report_id\":\"f-" + fill + "\",\"signal_id\":\"" + signalId + "\",\"trade_id\":\"t-"
+                + fill + "\",\"price\":\"1.1000" + (fill % 10) + "\",\"size\":\"0.5\",\"filled_at\":\""
+                + Instant.now() + "\"}";
         String authorization = signer.authorization("POST", PATH, "", body);
         return http.request(HttpMethod.POST, PATH)
                 .compose(request -> request.putHeader("Content-Type", "application/json")
@@ -421,13 +393,6 @@ public final class FillBenchmark {
         }
     }
 
-    /** The PostgreSQL server's main process: the parent of this connection's backend. */
-    private static long postmasterPid(Statement statement) throws Exception {
-        long backend = count(statement, "select pg_backend_pid()");
-        return ProcessHandle.of(backend).flatMap(ProcessHandle::parent).map(ProcessHandle::pid)
-                .orElseThrow(() -> new IllegalStateException("no parent process for PostgreSQL backend " + backend));
-    }
-
     private static long count(Statement statement, String query) throws Exception {
         try (ResultSet rows = statement.executeQuery(query)) {
             rows.next();
@@ -464,8 +429,9 @@ public final class FillBenchmark {
     private void startService(Path repository, PostgresServer postgres, KafkaBroker kafka) throws Exception {
         Path log = repository.resolve("execution-service/target/bench-service.log");
         log("Starting execution-service (log: " + log + ")");
-        service = ServiceProcess.start("execution-service", postgres, postgres.database(), kafka.bootstrapServers(),
-                List.of("-Xms512m", "-Xmx1g", "-Dquarkus.datasource.reactive.max-size=" + settings.get("pool"), "-Dquarkus.log.level=WARN",
+        service = ServiceProcess.start(SERVICE, postgres, postgres.database(), kafka.bootstrapServers(),
+                List.of("-Xms512m", "-Xmx1g", "-Dquarkus.datasource.reactive.max-size=" + settings.get("pool"),
+                        "-Dquarkus.log.level=WARN",
                         "-Xlog:gc,safepoint:file=" + repository.resolve("execution-service/target/bench-gc.log")),
                 Map.of(), log);
         log("execution-service ready on " + service.baseUrl());
