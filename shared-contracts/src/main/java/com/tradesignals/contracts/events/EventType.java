@@ -10,6 +10,7 @@ import com.tradesignals.contracts.events.devices.DeviceRevoked;
 import com.tradesignals.contracts.events.executions.ExecutionFailed;
 import com.tradesignals.contracts.events.executions.FillBusted;
 import com.tradesignals.contracts.events.executions.FillRecorded;
+import com.tradesignals.contracts.events.executions.FillReviewed;
 import com.tradesignals.contracts.events.executions.SignalAcknowledged;
 import com.tradesignals.contracts.events.signals.SignalIssued;
 import java.util.Arrays;
@@ -29,6 +30,7 @@ public enum EventType {
     EXECUTION_FILL_RECORDED("execution.fill-recorded.v1", Topics.EXECUTIONS, FillRecorded.class),
     EXECUTION_FAILED("execution.failed.v1", Topics.EXECUTIONS, ExecutionFailed.class),
     EXECUTION_FILL_BUSTED("execution.fill-busted.v1", Topics.EXECUTIONS, FillBusted.class),
+    EXECUTION_FILL_REVIEWED("execution.fill-reviewed.v1", Topics.EXECUTIONS, FillReviewed.class),
     AFFILIATE_COMMISSION_ACCRUED("affiliate.commission-accrued.v1", Topics.AFFILIATES, CommissionAccrued.class),
     AFFILIATE_PAYOUT_STATUS_CHANGED("affiliate.payout-status-changed.v1", Topics.AFFILIATES, PayoutStatusChanged.class);
 

@@ -8,7 +8,11 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 
-/** An administrator reversed a previously recorded fill; whatever was derived from it must be undone. */
+/**
+ * An administrator reversed a previously recorded fill; whatever was derived from it must be undone. {@code size} is
+ * lots; {@code notional} = lots × contract size × price in the instrument's quote currency, absent when the
+ * instrument catalogue does not know the instrument.
+ */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record FillBusted(
         UUID fillId,

@@ -11,8 +11,9 @@ import java.util.UUID;
 
 /**
  * A trade signal for one user, published by the upstream Signals API on {@code signals.v1}.
- * Prices and sizes are decimals written as JSON strings (exact, up to 8 places); {@code price} is the reference price slippage is
- * measured against; stop loss and take profit may be absent.
+ * Prices and sizes are decimals written as JSON strings (exact, up to 8 places); {@code size} is lots. {@code price} is
+ * the reference price that slippage and the plausibility of fills are measured against; a MARKET signal may have none
+ * (its fills are then held for review before they earn commission). Stop loss and take profit may be absent.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record SignalIssued(
