@@ -11,8 +11,8 @@ select user_id, is_active, key_version, previous_key_version, previous_key_valid
 insert into device_request_nonces (kid, nonce, expires_at)
     values (md5('device-' || :d) || '.1', md5(random()::text), now() + interval '2 minutes') on conflict do nothing;
 begin;
-select signal_id, user_id, instrument, side, size, price, issued_at, expires_at, received_at
-    from signals where signal_id = md5('pg-signal-' || :d || '-' || :s)::uuid;
+select signal_id, user_id, instrument, side, size, price, issued_at, expires_at, received_at, commissionable_size
+    from signals where signal_id = md5('pg-signal-' || :d || '-' || :s)::uuid for no key update;
 select execution_id as eid from executions
     where signal_id = md5('pg-signal-' || :d || '-' || :s)::uuid and device_id = md5('device-' || :d)::uuid
     for update
@@ -25,10 +25,12 @@ insert into execution_reports (id, device_id, user_id, report_id, report_type, s
             repeat('x', 220), gen_random_uuid(), 'FILL_APPLIED', 200, repeat('x', 330), now())
     on conflict (device_id, report_id) do nothing;
 insert into fills (fill_id, execution_id, signal_id, device_id, user_id, trade_id, size, price, notional, filled_at,
-                   received_at, status, flag_reason)
+                   received_at, status, flag_reason, reported_side, commissionable_size)
     values (gen_random_uuid(), :eid::uuid, md5('pg-signal-' || :d || '-' || :s)::uuid, md5('device-' || :d)::uuid,
-            md5('user-' || :d)::uuid, 'p-' || :r || '-' || random(), 0.5, 1.1, 0.55, now(), now(), 'APPLIED', null)
+            md5('user-' || :d)::uuid, 'p-' || :r || '-' || random(), 0.5, 1.1, 0.55, now(), now(), 'APPLIED', null,
+            null, 0.5)
     on conflict (execution_id, trade_id) do nothing;
+update signals set commissionable_size = 0.5 where signal_id = md5('pg-signal-' || :d || '-' || :s)::uuid;
 update executions set state = 'PARTIALLY_FILLED', cumulative_size = 0.5, notional = 0.55, average_price = 1.1,
                       last_fill_at = now(), updated_at = now()
     where execution_id = :eid::uuid;

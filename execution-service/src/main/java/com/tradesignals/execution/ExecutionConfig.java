@@ -1,8 +1,11 @@
 package com.tradesignals.execution;
 
+import com.tradesignals.contracts.events.AssetClass;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.Map;
 
 /** Tunables of execution reporting. */
 @ConfigMapping(prefix = "execution")
@@ -26,4 +29,23 @@ public interface ExecutionConfig {
     /** How often the orphan-fill gauge is refreshed from the database. */
     @WithDefault("10s")
     Duration orphanGaugeInterval();
+
+    Plausibility plausibility();
+
+    /** What a fill must look like before it counts (docs/execution-service.md, "Plausibility and review"). */
+    interface Plausibility {
+
+        /**
+         * How far a fill's price may be from its signal's reference price, as a share of it, per asset class, e.g.
+         * {@code execution.plausibility.price-band.FX=0.02}. Every asset class needs one.
+         */
+        Map<AssetClass, BigDecimal> priceBand();
+
+        /**
+         * The lots one user's devices fill on one signal earn commission up to this multiple of the signal's size;
+         * lots beyond it are applied to their executions but earn nothing.
+         */
+        @WithDefault("1")
+        BigDecimal commissionableCopies();
+    }
 }

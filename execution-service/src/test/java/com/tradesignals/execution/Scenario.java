@@ -67,10 +67,16 @@ public final class Scenario {
         publish(new DeviceRevoked(device.keyId().deviceId(), userId, 1, Instant.now()));
     }
 
+    /** A EURUSD signal for {@code size} lots at reference price {@code price}. */
     public static SignalIssued signal(UUID userId, Side side, String size, String price) {
+        return signal(userId, "EURUSD", side, size, price);
+    }
+
+    /** A signal for {@code size} lots of {@code instrument}; {@code price} null for a MARKET signal without one. */
+    public static SignalIssued signal(UUID userId, String instrument, Side side, String size, String price) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        return new SignalIssued(UUID.randomUUID(), userId, "EURUSD", side, OrderType.MARKET, new BigDecimal(size),
-                new BigDecimal(price), null, null, now, now.plus(Duration.ofHours(1)));
+        return new SignalIssued(UUID.randomUUID(), userId, instrument, side, OrderType.MARKET, new BigDecimal(size),
+                price == null ? null : new BigDecimal(price), null, null, now, now.plus(Duration.ofHours(1)));
     }
 
     /** Publishes the signal and waits until the service knows it. */
@@ -104,6 +110,13 @@ public final class Scenario {
             String size, String price, Instant filledAt) {
         return post(device, "/api/v1/exec/fill", Map.of("report_id", reportId, "signal_id", signalId,
                 "trade_id", tradeId, "size", size, "price", price, "filled_at", filledAt.toString()));
+    }
+
+    /** A fill report that also names the side the terminal traded. */
+    public static ValidatableResponse fill(DeviceRequestSigner device, String reportId, UUID signalId, String tradeId,
+            Side side, String size, String price) {
+        return post(device, "/api/v1/exec/fill", Map.of("report_id", reportId, "signal_id", signalId,
+                "trade_id", tradeId, "side", side, "size", size, "price", price, "filled_at", Instant.now().toString()));
     }
 
     public static ValidatableResponse error(DeviceRequestSigner device, String reportId, UUID signalId, int code,

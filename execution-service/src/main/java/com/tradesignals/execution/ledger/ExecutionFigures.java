@@ -22,7 +22,7 @@ public record ExecutionFigures(BigDecimal cumulativeSize, BigDecimal notional, B
         BigDecimal cumulative = BigDecimal.ZERO;
         BigDecimal notional = BigDecimal.ZERO;
         for (Fill fill : fills) {
-            if (fill.status == FillStatus.APPLIED) {
+            if (fill.status.countsForExecution()) {
                 cumulative = cumulative.add(fill.size);
                 notional = notional.add(fill.size.multiply(fill.price));
             }
@@ -32,7 +32,7 @@ public record ExecutionFigures(BigDecimal cumulativeSize, BigDecimal notional, B
                 notional.setScale(NOTIONAL_SCALE, RoundingMode.UNNECESSARY), average);
     }
 
-    /** The figures of running totals (the sums of the APPLIED fills' sizes and notionals kept on the execution). */
+    /** The figures of running totals (the sums of the counted fills' sizes and notionals kept on the execution). */
     public static ExecutionFigures ofTotals(BigDecimal cumulativeSize, BigDecimal notional) {
         BigDecimal cumulative = cumulativeSize == null ? BigDecimal.ZERO : cumulativeSize;
         BigDecimal total = notional == null ? BigDecimal.ZERO : notional;
@@ -62,10 +62,10 @@ public record ExecutionFigures(BigDecimal cumulativeSize, BigDecimal notional, B
 
     /**
      * Signed by side so that positive is adverse: a BUY that paid more than the signal price, a SELL that received
-     * less. {@code null} until something is filled.
+     * less. {@code null} until something is filled, or when the signal has no reference price.
      */
     public BigDecimal slippage(Side side, BigDecimal signalPrice) {
-        if (exactAveragePrice == null) {
+        if (exactAveragePrice == null || signalPrice == null) {
             return null;
         }
         BigDecimal difference = side == Side.BUY ? exactAveragePrice.subtract(signalPrice)

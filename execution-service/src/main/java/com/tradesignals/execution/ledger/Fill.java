@@ -1,5 +1,6 @@
 package com.tradesignals.execution.ledger;
 
+import com.tradesignals.contracts.events.Side;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -40,9 +41,18 @@ public class Fill {
     @Column(nullable = false, updatable = false, precision = 20, scale = 8)
     public BigDecimal price;
 
-    /** size × price, exact (scale 16). */
+    /** lots × price, exact (scale 16): the average price's numerator, not a notional in money. */
     @Column(nullable = false, updatable = false, precision = 38, scale = 16)
     public BigDecimal notional;
+
+    /** The side the device reported, if it sent one. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "reported_side", updatable = false)
+    public Side reportedSide;
+
+    /** The lots of this fill that earn commission: all, some or none of {@link #size} (the copies cap). */
+    @Column(name = "commissionable_size", nullable = false, precision = 20, scale = 8)
+    public BigDecimal commissionableSize;
 
     @Column(name = "filled_at", nullable = false, updatable = false)
     public Instant filledAt;
@@ -54,8 +64,18 @@ public class Fill {
     @Column(nullable = false)
     public FillStatus status;
 
+    /** Why it was held, flagged or quarantined: e.g. {@code price-out-of-band}, {@code overfill}. */
     @Column(name = "flag_reason")
     public String flagReason;
+
+    @Column(name = "reviewed_at")
+    public Instant reviewedAt;
+
+    @Column(name = "reviewed_by")
+    public UUID reviewedBy;
+
+    @Column(name = "review_reason")
+    public String reviewReason;
 
     @Column(name = "busted_at")
     public Instant bustedAt;

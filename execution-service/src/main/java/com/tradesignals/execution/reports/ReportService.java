@@ -95,11 +95,14 @@ public class ReportService {
         Received received = new Received(caller, report, payload,
                 DeviceRequestSigning.sha256Hex(payload.getBytes(StandardCharsets.UTF_8)), now);
         UUID signalId = report.signalId();
-        return database.withTransaction(transaction -> store.read(transaction, signalId, caller.deviceId())
+        // A fill may change the signal's commissionable lots: it locks the signal row (copies of one signal on the
+        // user's devices are decided one after the other).
+        boolean locksSignal = report instanceof FillReport;
+        return database.withTransaction(transaction -> store.read(transaction, signalId, caller.deviceId(), locksSignal)
                         .chain(snapshot -> snapshot.signal() != null ? Uni.createFrom().item(snapshot)
                                 // Not known yet: decided under the signal id's lock (see SignalRepository#lockSignalId).
                                 : store.lockSignalId(transaction, signalId)
-                                        .chain(() -> store.read(transaction, signalId, caller.deviceId())))
+                                        .chain(() -> store.read(transaction, signalId, caller.deviceId(), locksSignal)))
                         .chain(snapshot -> {
                             Signal signal = snapshot.signal();
                             if (signal == null) {
@@ -163,7 +166,7 @@ public class ReportService {
                 change.fill() != null ? fillId : null, ReportAnswer.ExecutionSummary.of(execution,
                         ExecutionFigures.leaves(execution.state, signal.size, execution.cumulativeSize)));
         ReceivedReport stored = stored(received, fillId, change.outcome(), APPLIED, answer);
-        return store.write(transaction, execution, change, stored).map(written -> {
+        return store.write(transaction, signal, execution, change, stored).map(written -> {
             if (!written.reportIsNew()) {
                 throw new ReceivedBefore();
             }
@@ -183,7 +186,7 @@ public class ReportService {
         }
         if (report instanceof FillReport fill) {
             return ledger.recordFill(execution, signal,
-                    new ReportedFill(fillId, fill.tradeId(), fill.size(), fill.price(), fill.filledAt(), at),
+                    new ReportedFill(fillId, fill.tradeId(), fill.side(), fill.size(), fill.price(), fill.filledAt(), at),
                     tradeAlreadyReported);
         }
         ErrorReport error = (ErrorReport) report;
@@ -209,7 +212,7 @@ public class ReportService {
         ReportAnswer answer = new ReportAnswer(report.reportId(), report.type(), report.signalId(),
                 Outcome.AWAITING_SIGNAL, fillId, null);
         ReceivedReport stored = stored(received, fillId, Outcome.AWAITING_SIGNAL, AWAITING_SIGNAL, answer);
-        return store.write(transaction, null, LedgerChange.AWAITING_SIGNAL, stored).map(written -> {
+        return store.write(transaction, null, null, LedgerChange.AWAITING_SIGNAL, stored).map(written -> {
             if (!written.reportIsNew()) {
                 throw new ReceivedBefore();
             }

@@ -31,7 +31,9 @@ import java.util.function.Function;
 class ReportStore {
 
     private static final String SIGNAL = "select signal_id, user_id, instrument, side, size, price, issued_at, "
-            + "expires_at, received_at from signals where signal_id = $1";
+            + "expires_at, received_at, commissionable_size from signals where signal_id = $1";
+    private static final String LOCK_SIGNAL = SIGNAL + " for no key update";
+    private static final String UPDATE_SIGNAL = "update signals set commissionable_size = $2 where signal_id = $1";
     private static final String EXECUTION_COLUMNS = "execution_id, signal_id, device_id, user_id, state, "
             + "cumulative_size, notional, average_price, acknowledged_at, first_fill_at, last_fill_at, failed_at, "
             + "expired_at, error_code, error_message, created_at, updated_at";
@@ -49,8 +51,8 @@ class ReportStore {
             + "failed_at = $9, expired_at = $10, error_code = $11, error_message = $12, updated_at = $13 "
             + "where execution_id = $1";
     private static final String INSERT_FILL = "insert into fills (fill_id, execution_id, signal_id, device_id, "
-            + "user_id, trade_id, size, price, notional, filled_at, received_at, status, flag_reason) "
-            + "values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) "
+            + "user_id, trade_id, size, price, notional, filled_at, received_at, status, flag_reason, reported_side, "
+            + "commissionable_size) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) "
             + "on conflict (execution_id, trade_id) do nothing";
     private static final String INSERT_REPORT = "insert into execution_reports (id, device_id, user_id, report_id, "
             + "report_type, signal_id, payload_hash, payload, fill_id, outcome, response_status, response_body, "
@@ -76,12 +78,14 @@ class ReportStore {
     }
 
     /**
-     * Reads the signal and locks the execution of (signal, device) if it exists (SELECT ... FOR UPDATE, held until
-     * the transaction ends, so two reports of one execution are decided one after the other), in one round trip.
+     * Reads the signal, locked if {@code locksSignal}, and locks the execution of (signal, device) if it exists
+     * (SELECT ... FOR UPDATE, held until the transaction ends, so two reports of one execution are decided one after
+     * the other), in one round trip. The signal's lock comes first, as everywhere else.
      */
-    Uni<Snapshot> read(SqlConnection transaction, UUID signalId, UUID deviceId) {
+    Uni<Snapshot> read(SqlConnection transaction, UUID signalId, UUID deviceId, boolean locksSignal) {
         // Subscribed together, the queries are pipelined on the connection.
-        Uni<RowSet<Row>> signal = transaction.preparedQuery(SIGNAL).execute(Tuple.of(signalId));
+        Uni<RowSet<Row>> signal = transaction.preparedQuery(locksSignal ? LOCK_SIGNAL : SIGNAL)
+                .execute(Tuple.of(signalId));
         Uni<RowSet<Row>> execution = transaction.preparedQuery(LOCK_EXECUTION).execute(Tuple.of(signalId, deviceId));
         return Uni.combine().all().unis(signal, execution).asTuple()
                 .map(read -> new Snapshot(first(read.getItem1(), ReportStore::signalOf),
@@ -108,18 +112,23 @@ class ReportStore {
     }
 
     /**
-     * Writes, pipelined, the report, the fill and event of {@code change} and the execution (if given). The caller
-     * rolls back unless both the report and the fill were new.
+     * Writes, pipelined, the report, the fill and event of {@code change}, the execution (if given) and the signal's
+     * commissionable lots if the fill earns. The caller rolls back unless both the report and the fill were new.
      */
-    Uni<Written> write(SqlConnection transaction, Execution execution, LedgerChange change, ReceivedReport report) {
+    Uni<Written> write(SqlConnection transaction, Signal signal, Execution execution, LedgerChange change,
+            ReceivedReport report) {
         Uni<Boolean> reportIsNew = transaction.preparedQuery(INSERT_REPORT).execute(reportRow(report))
                 .map(result -> result.rowCount() == 1);
         Uni<Boolean> fillIsNew = change.fill() == null ? Uni.createFrom().item(true)
                 : transaction.preparedQuery(INSERT_FILL).execute(fillRow(change.fill()))
                         .map(result -> result.rowCount() == 1);
+        boolean earns = change.fill() != null && change.fill().commissionableSize.signum() > 0;
         Uni<Void> executionAndEvent = Uni.combine().all().unis(
                 execution == null ? Uni.createFrom().voidItem()
                         : transaction.preparedQuery(UPDATE_EXECUTION).execute(executionRow(execution)).replaceWithVoid(),
+                earns ? transaction.preparedQuery(UPDATE_SIGNAL)
+                        .execute(Tuple.of(signal.signalId, signal.commissionableSize)).replaceWithVoid()
+                        : Uni.createFrom().voidItem(),
                 change.event() == null ? Uni.createFrom().voidItem() : outbox.add(transaction, change.event()))
                 .discardItems();
         return Uni.combine().all().unis(reportIsNew, fillIsNew, executionAndEvent).asTuple()
@@ -142,6 +151,7 @@ class ReportStore {
         signal.issuedAt = instant(row.getOffsetDateTime("issued_at"));
         signal.expiresAt = instant(row.getOffsetDateTime("expires_at"));
         signal.receivedAt = instant(row.getOffsetDateTime("received_at"));
+        signal.commissionableSize = row.getBigDecimal("commissionable_size");
         return signal;
     }
 
@@ -182,7 +192,8 @@ class ReportStore {
     private static Tuple fillRow(Fill fill) {
         return Tuple.from(new Object[] {fill.fillId, fill.executionId, fill.signalId, fill.deviceId, fill.userId,
                 fill.tradeId, fill.size, fill.price, fill.notional, at(fill.filledAt), at(fill.receivedAt),
-                fill.status.name(), fill.flagReason});
+                fill.status.name(), fill.flagReason, fill.reportedSide == null ? null : fill.reportedSide.name(),
+                fill.commissionableSize});
     }
 
     private static Tuple reportRow(ReceivedReport report) {

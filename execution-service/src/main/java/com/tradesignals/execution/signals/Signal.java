@@ -34,7 +34,8 @@ public class Signal {
     @Column(nullable = false, precision = 20, scale = 8)
     public BigDecimal size;
 
-    @Column(nullable = false, precision = 20, scale = 8)
+    /** The reference price; null for a MARKET signal issued without one. */
+    @Column(precision = 20, scale = 8)
     public BigDecimal price;
 
     @Column(name = "issued_at", nullable = false)
@@ -45,6 +46,10 @@ public class Signal {
 
     @Column(name = "received_at", nullable = false)
     public Instant receivedAt;
+
+    /** The lots of the user's applied fills on this signal that earn commission (changed under this row's lock). */
+    @Column(name = "commissionable_size", nullable = false, precision = 20, scale = 8)
+    public BigDecimal commissionableSize;
 
     public static Signal of(SignalIssued issued, Instant receivedAt) {
         Signal signal = new Signal();
@@ -57,6 +62,7 @@ public class Signal {
         signal.issuedAt = issued.issuedAt();
         signal.expiresAt = issued.expiresAt();
         signal.receivedAt = receivedAt;
+        signal.commissionableSize = BigDecimal.ZERO;
         return signal;
     }
 }

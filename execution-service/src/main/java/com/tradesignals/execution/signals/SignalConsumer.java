@@ -45,9 +45,10 @@ public class SignalConsumer {
         if (!(event instanceof SignalIssued issued)) {
             return Uni.createFrom().voidItem();
         }
+        // A MARKET signal may come without a reference price; its fills are then held for review.
         if (issued.signalId() == null || issued.userId() == null || issued.instrument() == null || issued.side() == null
-                || issued.size() == null || issued.size().signum() <= 0 || issued.price() == null
-                || issued.price().signum() <= 0 || issued.issuedAt() == null) {
+                || issued.size() == null || issued.size().signum() <= 0
+                || (issued.price() != null && issued.price().signum() <= 0) || issued.issuedAt() == null) {
             throw new IllegalArgumentException("incomplete signal " + issued.signalId());
         }
         Instant now = clock.instant();

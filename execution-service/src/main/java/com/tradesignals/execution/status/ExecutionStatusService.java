@@ -5,7 +5,6 @@ import com.tradesignals.execution.ledger.ExecutionFigures;
 import com.tradesignals.execution.ledger.ExecutionRepository;
 import com.tradesignals.execution.ledger.Fill;
 import com.tradesignals.execution.ledger.FillRepository;
-import com.tradesignals.execution.ledger.FillStatus;
 import com.tradesignals.execution.signals.Signal;
 import com.tradesignals.execution.signals.SignalRepository;
 import com.tradesignals.platform.problem.ProblemException;
@@ -60,7 +59,7 @@ public class ExecutionStatusService {
                             signal.size, figures.cumulativeSize(),
                             ExecutionFigures.leaves(execution.state, signal.size, figures.cumulativeSize()),
                             figures.averagePrice(), figures.slippage(signal.side, signal.price),
-                            itsFills.stream().filter(fill -> fill.status == FillStatus.APPLIED)
+                            itsFills.stream().filter(fill -> fill.status.countsForExecution())
                                     .map(fill -> fill.tradeId).toList(),
                             itsFills.stream().map(ExecutionStatusService::view).toList(),
                             execution.acknowledgedAt, execution.firstFillAt, execution.lastFillAt, execution.failedAt,
@@ -69,7 +68,8 @@ public class ExecutionStatusService {
     }
 
     private static SignalStatus.FillView view(Fill fill) {
-        return new SignalStatus.FillView(fill.fillId, fill.tradeId, fill.size, fill.price, fill.notional, fill.filledAt,
-                fill.receivedAt, fill.status, fill.flagReason, fill.bustedAt, fill.bustReason);
+        return new SignalStatus.FillView(fill.fillId, fill.tradeId, fill.size, fill.commissionableSize, fill.price,
+                fill.filledAt, fill.receivedAt, fill.status, fill.flagReason, fill.reviewedAt, fill.reviewReason,
+                fill.bustedAt, fill.bustReason);
     }
 }

@@ -8,7 +8,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A signal and, per device, how its execution stands. Decimals are JSON strings with 8 decimals. */
+/**
+ * A signal and, per device, how its execution stands. Sizes are lots; decimals are JSON strings with 8 decimals.
+ * {@code signal_price} is null for a MARKET signal issued without a reference price (and then so is slippage).
+ */
 public record SignalStatus(
         UUID signalId,
         String instrument,
@@ -44,17 +47,22 @@ public record SignalStatus(
             Instant updatedAt) {
     }
 
-    /** Every fill reported, whatever became of it: only APPLIED fills count. */
+    /**
+     * Every fill reported, whatever became of it: APPLIED and HELD fills count for the execution; {@code size} and
+     * {@code commissionable_size} (the lots that earn commission) are lots.
+     */
     public record FillView(
             UUID fillId,
             String tradeId,
             BigDecimal size,
+            BigDecimal commissionableSize,
             BigDecimal price,
-            BigDecimal notional,
             Instant filledAt,
             Instant receivedAt,
             FillStatus status,
             String flagReason,
+            Instant reviewedAt,
+            String reviewReason,
             Instant bustedAt,
             String bustReason) {
     }

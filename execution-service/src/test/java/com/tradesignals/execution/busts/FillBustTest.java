@@ -41,9 +41,9 @@ class FillBustTest {
         UUID user = UUID.randomUUID();
         UUID admin = UUID.randomUUID();
         DeviceRequestSigner device = registerDevice(database, user);
-        SignalIssued signal = issue(database, signal(user, Side.BUY, "1", "2"));
-        fill(device, "f1", signal.signalId(), "T-1", "0.5", "2.1").statusCode(200);
-        String bustedFillId = fill(device, "f2", signal.signalId(), "T-2", "0.5", "2.3").statusCode(200)
+        SignalIssued signal = issue(database, signal(user, Side.BUY, "1", "1.1000"));
+        fill(device, "f1", signal.signalId(), "T-1", "0.5", "1.1010").statusCode(200);
+        String bustedFillId = fill(device, "f2", signal.signalId(), "T-2", "0.5", "1.1030").statusCode(200)
                 .body("execution.state", equalTo("FILLED")).extract().path("fill_id");
 
         try (KafkaCompanion kafka = TestKafka.companion()) {
@@ -53,20 +53,21 @@ class FillBustTest {
                     .body("state", equalTo("PARTIALLY_FILLED"))
                     .body("cumulative_size", equalTo("0.50000000"))
                     .body("leaves_size", equalTo("0.50000000"))
-                    .body("average_price", equalTo("2.10000000"));
+                    .body("average_price", equalTo("1.10100000"));
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
                     Scenario.eventsOf(events.getRecords(), EventType.EXECUTION_FILL_BUSTED, signal.signalId()))
                     .singleElement().satisfies(event -> assertThat(event)
                             .containsEntry("fill_id", bustedFillId)
                             .containsEntry("reason", "broker cancelled the trade")
-                            .containsEntry("notional", "1.1500000000000000")));
+                            // 0.5 lots × 100,000 × 1.1030
+                            .containsEntry("notional", "55150.00000000")));
             events.stop();
         }
 
         status(device, signal.signalId())
                 .body("executions[0].state", equalTo("PARTIALLY_FILLED"))
                 .body("executions[0].trade_ids", contains("T-1"))
-                .body("executions[0].slippage", equalTo("0.10000000"));
+                .body("executions[0].slippage", equalTo("0.00100000"));
         assertThat(database.preparedQuery("select actor, action from audit_log where target = $1")
                 .execute(Tuple.of("fill:" + bustedFillId)).await().atMost(Duration.ofSeconds(5)).iterator().next()
                 .getString("actor")).isEqualTo("admin:" + admin);
@@ -74,7 +75,7 @@ class FillBustTest {
         bust(TestTokens.admin(admin), bustedFillId, "again").statusCode(409)
                 .body("type", equalTo("/problems/fill-not-bustable"));
         // The fill the bust freed room for can be reported again under a new trade.
-        fill(device, "f3", signal.signalId(), "T-3", "0.5", "2.1").statusCode(200)
+        fill(device, "f3", signal.signalId(), "T-3", "0.5", "1.1010").statusCode(200)
                 .body("execution.state", equalTo("FILLED"));
     }
 

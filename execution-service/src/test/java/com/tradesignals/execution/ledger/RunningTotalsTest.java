@@ -34,7 +34,9 @@ class RunningTotalsTest {
     void theExecutionsRunningTotalsEqualTheSumsOfItsAppliedFillsThroughFillsOverfillsAndBusts() {
         UUID user = UUID.randomUUID();
         DeviceRequestSigner device = registerDevice(database, user);
-        SignalIssued signal = issue(database, signal(user, Side.SELL, "1", "1.2"));
+        // An instrument the catalogue does not know: no lot step or price band, so sizes and prices may use all 8
+        // decimals and any value, which is what the sums are tested with.
+        SignalIssued signal = issue(database, signal(user, "SYNTHETIC", Side.SELL, "1", "1.2"));
 
         fill(device, "r1", signal.signalId(), "T-1", "0.3", "1.23456789").statusCode(200);
         assertTotalsMatchFills(signal.signalId(), "0.30000000");

@@ -88,7 +88,8 @@ class ExecutionReportsTest {
             List<Map<String, Object>> fills = Scenario.eventsOf(events.getRecords(),
                     EventType.EXECUTION_FILL_RECORDED, signal.signalId());
             assertThat(fills).extracting(event -> event.get("trade_id")).containsExactly("T-1", "T-2");
-            assertThat(fills.get(0)).containsEntry("notional", "0.4400400000000000").containsEntry("side", "BUY")
+            // 0.40 lots × 100,000 × 1.10010
+            assertThat(fills.get(0)).containsEntry("notional", "44004.00000000").containsEntry("side", "BUY")
                     .containsEntry("device_id", device.keyId().deviceId().toString());
             assertThat(Scenario.eventsOf(events.getRecords(), EventType.EXECUTION_ACKNOWLEDGED, signal.signalId()))
                     .hasSize(1);
