@@ -27,7 +27,7 @@ import java.util.UUID;
  * dev/device register --token $TOKEN --name "MT5 office PC"   # a user links this device: secret shown once, saved
  * dev/device poll --after 0 --wait 25                          # long poll for signals; after = last sequence received
  * dev/device ack   --signal SIGNAL_ID
- * dev/device fill  --signal SIGNAL_ID --trade-id T-1001 --price 1.08350 --size 0.5
+ * dev/device fill  --signal SIGNAL_ID --trade-id T-1001 --price 1.08350 --size 0.50 [--side BUY]   # size in lots
  * dev/device error --signal SIGNAL_ID --code 10019 --message "Not enough money"
  * dev/device status --signal SIGNAL_ID
  * dev/device rotate --token $TOKEN                             # the user rotates this device's key
@@ -51,6 +51,20 @@ public final class DeviceClient {
         this.credentialsFile = credentialsFile;
     }
 
+    /** A fill report: {@code size} in lots, as the terminal reports volume; {@code side} only if given. */
+    private static Map<String, Object> fillReport(Map<String, String> options) {
+        Map<String, Object> fill = new java.util.LinkedHashMap<>(Map.of(
+                "signal_id", required(options, "signal"),
+                "trade_id", required(options, "trade-id"),
+                "price", required(options, "price"),
+                "size", required(options, "size"),
+                "filled_at", options.getOrDefault("filled-at", Instant.now().toString())));
+        if (options.containsKey("side")) {
+            fill.put("side", options.get("side"));
+        }
+        return fill;
+    }
+
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
             System.err.println("usage: device-client register|poll|ack|fill|error|status|rotate [--option value ...]");
@@ -65,12 +79,7 @@ public final class DeviceClient {
             case "poll" -> client.poll(options.getOrDefault("after", "0"), options.getOrDefault("wait", "25"),
                     options.getOrDefault("limit", "50"));
             case "ack" -> client.report("ack", Map.of("signal_id", required(options, "signal")), options);
-            case "fill" -> client.report("fill", Map.of(
-                    "signal_id", required(options, "signal"),
-                    "trade_id", required(options, "trade-id"),
-                    "price", required(options, "price"),
-                    "size", required(options, "size"),
-                    "filled_at", options.getOrDefault("filled-at", Instant.now().toString())), options);
+            case "fill" -> client.report("fill", fillReport(options), options);
             case "error" -> client.report("error", Map.of(
                     "signal_id", required(options, "signal"),
                     "status_code", Integer.parseInt(required(options, "code")),
