@@ -164,7 +164,7 @@ public class ExecutionLedger {
     }
 
     private static LedgerChange flagged(Fill fill, Outcome outcome, String reason) {
-        fill.status = outcome == Outcome.OVERFILL_QUARANTINED ? FillStatus.QUARANTINED : FillStatus.FLAGGED;
+        fill.status = FillStatus.FLAGGED;
         fill.flagReason = reason;
         return new LedgerChange(outcome, fill, null);
     }
