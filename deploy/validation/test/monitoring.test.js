@@ -8,7 +8,8 @@ const known = meters();
 
 test("the services register the metrics operations.md describes", () => {
   for (const m of ["device_polls_parked", "device_polls_total", "device_poll_wake_latency_seconds_bucket", "device_auth_failures_total",
-    "outbox_unpublished", "execution_reports_total", "execution_overfills_total", "execution_orphan_fills", "affiliate_payouts_total"]) {
+    "outbox_unpublished", "execution_reports_total", "execution_overfills_total", "execution_orphan_fills", "affiliate_payouts_total",
+    "affiliate_fills_unpriced_total"]) {
     assert.ok(known.has(m), m);
   }
 });

@@ -5,9 +5,13 @@ import io.smallrye.config.WithDefault;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-/** The programme's terms. Checked at startup by {@code TierTable}; documented in docs/affiliate-service.md. */
+/**
+ * The programme's terms. Checked at startup by {@code TierTable} and {@code FeeSchedule}; documented in
+ * docs/affiliate-service.md.
+ */
 @ConfigMapping(prefix = "affiliates")
 public interface AffiliateConfig {
 
@@ -23,9 +27,12 @@ public interface AffiliateConfig {
     @WithDefault("2")
     int levels();
 
-    /** The fee base of a fill: notional × fee rate. Commission rates apply to it. */
-    @WithDefault("0.0005")
-    BigDecimal feeRate();
+    /** What a fill's fee base is, the amount the tier rates share: per asset class, optionally per symbol. */
+    FeeSchedule feeSchedule();
+
+    /** What makes a referral count for its referrer's tier: {@code first-fill} or {@code first-device}. */
+    @WithDefault("first-fill")
+    Activation activation();
 
     /** Tiers in ascending order of activated referrals; tier numbers are positions, from 0. */
     List<Tier> tiers();
@@ -55,6 +62,38 @@ public interface AffiliateConfig {
 
         /** Share of the fee base per level: the first rate is level 1. */
         List<BigDecimal> rates();
+    }
+
+    enum Activation {
+        /** The referred user's first applied fill with commissionable lots: real trading qualifies a referral. */
+        FIRST_FILL,
+        /** The referred user's first device that is still linked (the behaviour before issue 12). */
+        FIRST_DEVICE
+    }
+
+    /**
+     * Fee base per asset class ({@code FX}, {@code METAL}, {@code INDEX}, {@code CRYPTO}) and per platform symbol; a
+     * symbol's entry overrides its class's. E.g. {@code affiliates.fee-schedule.asset-classes.FX.per-lot=10.00},
+     * {@code affiliates.fee-schedule.symbols.BTCUSD.notional-rate=0.0005}.
+     */
+    interface FeeSchedule {
+
+        Map<String, Basis> assetClasses();
+
+        Map<String, Basis> symbols();
+    }
+
+    /** Exactly one of the two. */
+    interface Basis {
+
+        /** An amount in the programme currency per commissionable lot, as broker IB programmes pay. */
+        Optional<BigDecimal> perLot();
+
+        /**
+         * A rate on the notional (lots × contract size × price); only for instruments quoted in the programme
+         * currency.
+         */
+        Optional<BigDecimal> notionalRate();
     }
 
     interface Payouts {

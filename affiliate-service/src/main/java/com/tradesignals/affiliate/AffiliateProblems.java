@@ -53,6 +53,20 @@ public final class AffiliateProblems {
                 "You already have a referrer; a referral is bound for life");
     }
 
+    public static ProblemException alreadyTrading() {
+        return new ProblemException(UNPROCESSABLE, "already-trading", "Already trading",
+                "You have traded already; a referrer can only be claimed before your first trade");
+    }
+
+    public static ProblemException affiliateSuspended() {
+        return new ProblemException(UNPROCESSABLE, "affiliate-suspended", "Affiliate suspended",
+                "Your affiliate account is suspended: no payout until the suspension is lifted");
+    }
+
+    public static ProblemException suspensionStatusConflict(String detail) {
+        return ProblemException.conflict("suspension-status-conflict", "Suspension status conflict", detail);
+    }
+
     public static ProblemException payoutBelowMinimum(BigDecimal minimum, String currency) {
         return new ProblemException(UNPROCESSABLE, "payout-below-minimum", "Payout below minimum",
                 "The smallest payout is " + minimum.toPlainString() + " " + currency);

@@ -35,14 +35,14 @@ public class Programme {
     }
 
     /**
-     * A new referrer whose new trader fills {@code notional}, past the holding period: {@code notional} × 0.0005 ×
-     * 20 % is available (notional 1 000 000 makes 100.00).
+     * A new referrer whose new trader fills {@code lots} of EURUSD, past the holding period: 10.00 per lot × 20 %
+     * (Bronze, level 1), so 2.00 per lot is available (50 lots make 100.00).
      */
-    public AvailableCommission availableCommission(String notional) {
+    public AvailableCommission availableCommission(String lots) {
         UUID referrer = UUID.randomUUID();
         UUID trader = UUID.randomUUID();
         claim(trader, register(referrer)).then().statusCode(201);
-        FillRecorded fill = events.fill(trader, notional);
+        FillRecorded fill = events.fill(trader, "EURUSD", lots, "1.08");
         awaitCommissions(fill.fillId(), 1);
         clock.advance(Duration.ofDays(8));
         return new AvailableCommission(referrer, trader, fill);
@@ -92,6 +92,33 @@ public class Programme {
                 "select status from referrals where referred_user_id = $1", referredUser).getString(0)));
     }
 
+    /** Until a fill of the user has been consumed (their first fill records them as a trader). */
+    public void awaitTrader(UUID user) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> query(
+                "select count(*) from traders where user_id = $1", user).getLong(0) == 1);
+    }
+
+    public String referralStatus(UUID referredUser) {
+        return query("select status from referrals where referred_user_id = $1", referredUser).getString(0);
+    }
+
+    public Response suspend(UUID admin, UUID affiliate, String reason) {
+        return given().auth().oauth2(TestTokens.admin(admin)).contentType(ContentType.JSON)
+                .body("{\"reason\":\"" + reason + "\"}")
+                .when().post("/api/v1/affiliates/admin/affiliates/" + affiliate + "/suspend");
+    }
+
+    public Response unsuspend(UUID admin, UUID affiliate) {
+        return given().auth().oauth2(TestTokens.admin(admin))
+                .when().post("/api/v1/affiliates/admin/affiliates/" + affiliate + "/unsuspend");
+    }
+
+    public Response adjust(UUID admin, UUID affiliate, String amount, String reason) {
+        return given().auth().oauth2(TestTokens.admin(admin)).contentType(ContentType.JSON)
+                .body("{\"amount\":\"" + amount + "\",\"reason\":\"" + reason + "\"}")
+                .when().post("/api/v1/affiliates/admin/affiliates/" + affiliate + "/adjustments");
+    }
+
     public void awaitCommissions(UUID fillId, long count) {
         await().atMost(Duration.ofSeconds(30)).until(() -> query(
                 "select count(*) from commissions where fill_id = $1", fillId).getLong(0) == count);
@@ -105,7 +132,8 @@ public class Programme {
 
     /**
      * The balances an affiliate sees add up ({@code earned = held + available + reserved + paid - clawed_back}),
-     * and the running totals agree with the ledger rows and payouts they summarise.
+     * and the running totals agree with the ledger rows and payouts they summarise (earned: commissions not
+     * refunded, and adjustments).
      */
     public void assertBalancesConsistent(UUID user) {
         Response balances = balances(user);
@@ -120,7 +148,8 @@ public class Programme {
         Row totals = query("select total_commission, reserved_commission, paid_commission, clawed_back_commission "
                 + "from affiliates where user_id = $1", user);
         assertThat(totals.getBigDecimal(0)).isEqualByComparingTo(query("select coalesce(sum(amount), 0) from commissions "
-                + "where referrer_id = $1 and entry_type = 'COMMISSION' and status <> 'REFUNDED'", user).getBigDecimal(0));
+                + "where referrer_id = $1 and ((entry_type = 'COMMISSION' and status <> 'REFUNDED') "
+                + "or entry_type = 'ADJUSTMENT')", user).getBigDecimal(0));
         assertThat(totals.getBigDecimal(1)).isEqualByComparingTo(query("select coalesce(sum(amount), 0) "
                 + "from commission_payouts where referrer_id = $1 and status in ('PENDING', 'PROCESSING')", user)
                 .getBigDecimal(0));

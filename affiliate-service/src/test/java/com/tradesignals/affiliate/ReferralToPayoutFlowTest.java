@@ -56,7 +56,12 @@ class ReferralToPayoutFlowTest {
                 .body("status", equalTo("PENDING")).body("referrer_id", equalTo(top.toString()));
         programme.claim(trader, middleToken).then().statusCode(201).body("status", equalTo("PENDING"));
 
-        events.deviceRegistered(trader);
+        // The trader's first fill, not a device, qualifies the referral. Fee base 10.00 per EURUSD lot: level 1
+        // (Bronze) earns 20 %, level 2 (Bronze) 5 %.
+        FillRecorded first = events.fill(trader, "EURUSD", "12.40", "1.08");
+        FillRecorded fill = events.fill(trader, "EURUSD", "17.60", "1.08");
+        programme.awaitCommissions(first.fillId(), 2);
+        programme.awaitCommissions(fill.fillId(), 2);
         programme.awaitActivated(trader);
         given().auth().oauth2(TestTokens.user(top)).when().get("/api/v1/affiliates/stats")
                 .then().statusCode(200)
@@ -64,24 +69,23 @@ class ReferralToPayoutFlowTest {
                 .body("referrals.pending", contains(1, 0))
                 .body("referrals.activated", contains(0, 1));
 
-        // Fee base 600000 x 0.0005 = 300: level 1 (Bronze) earns 20 %, level 2 (Bronze) 5 %.
-        FillRecorded fill = events.fill(trader, "600000");
-        programme.awaitCommissions(fill.fillId(), 2);
         given().auth().oauth2(TestTokens.user(middle)).when().get("/api/v1/affiliates/history")
                 .then().statusCode(200)
-                .body("items", hasSize(1))
+                .body("items", hasSize(2))
                 .body("items[0].level", equalTo(1))
                 .body("items[0].tier", equalTo(0))
                 .body("items[0].rate", equalTo("0.20000000"))
-                .body("items[0].fee_base", equalTo("300.00000000"))
-                .body("items[0].amount", equalTo("60.00000000"))
+                .body("items[0].instrument", equalTo("EURUSD"))
+                .body("items[0].lots", equalTo("17.60000000"))
+                .body("items[0].fee_base", equalTo("176.00000000"))
+                .body("items.amount", contains("35.20000000", "24.80000000"))
                 .body("items[0].status", equalTo("HELD"))
                 .body("items[0].fill_id", equalTo(fill.fillId().toString()));
         given().auth().oauth2(TestTokens.user(top)).when().get("/api/v1/affiliates/history")
                 .then().statusCode(200)
-                .body("items.level", contains(2))
-                .body("items.rate", contains("0.05000000"))
-                .body("items.amount", contains("15.00000000"));
+                .body("items.level", contains(2, 2))
+                .body("items.rate", contains("0.05000000", "0.05000000"))
+                .body("items.amount", contains("8.80000000", "6.20000000"));
         programme.balances(middle).then().body("earned", equalTo("60.00000000")).body("held", equalTo("60.00000000"))
                 .body("available", equalTo("0.00000000"));
         programme.assertBalancesConsistent(middle);
@@ -113,7 +117,8 @@ class ReferralToPayoutFlowTest {
                 .body("available", equalTo("0.00000000"));
         programme.assertBalancesConsistent(middle);
         given().auth().oauth2(TestTokens.user(middle)).when().get("/api/v1/affiliates/history")
-                .then().body("items[0].status", equalTo("PAID")).body("items[0].payout_id", equalTo(payoutId));
+                .then().body("items.status", contains("PAID", "PAID"))
+                .body("items.payout_id", contains(payoutId, payoutId));
 
         given().auth().oauth2(TestTokens.user(middle)).when().get("/api/v1/affiliates/stats")
                 .then().statusCode(200)
@@ -136,7 +141,7 @@ class ReferralToPayoutFlowTest {
                     assertThat(record.key()).isEqualTo(middle.toString());
                     assertThat(header(record, "ce_type")).isEqualTo("affiliate.commission-accrued.v1");
                     assertThat(record.value()).contains("\"fill_id\":\"" + fill.fillId() + "\"")
-                            .contains("\"amount\":\"60.00000000\"");
+                            .contains("\"amount\":\"35.20000000\"");
                 });
                 assertThat(records.getRecords()).anySatisfy(record -> {
                     assertThat(header(record, "ce_type")).isEqualTo("affiliate.payout-status-changed.v1");

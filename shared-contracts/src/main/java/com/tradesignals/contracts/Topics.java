@@ -9,7 +9,7 @@ public final class Topics {
     public static final String DEVICES_LIFECYCLE = "devices.lifecycle.v1";
     /** Execution reports, published by execution-service. */
     public static final String EXECUTIONS = "executions.v1";
-    /** Commission and payout events, published by affiliate-service. */
+    /** Every change of the affiliate programme's tree and ledger, published by affiliate-service. */
     public static final String AFFILIATES = "affiliates.v1";
 
     private Topics() {

@@ -1,5 +1,6 @@
 package com.tradesignals.affiliate.api;
 
+import com.tradesignals.affiliate.commission.UnpricedReason;
 import com.tradesignals.affiliate.ledger.EntryStatus;
 import com.tradesignals.affiliate.ledger.HistoryFilter;
 import com.tradesignals.affiliate.payout.Payout;
@@ -26,6 +27,14 @@ final class QueryParameters {
 
     static Payout.Status payoutStatus(String status) {
         return status == null ? null : enumValue(Payout.Status.class, "status", status);
+    }
+
+    static UnpricedReason unpricedReason(String reason) {
+        try {
+            return reason == null ? null : UnpricedReason.fromCode(reason.toLowerCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw invalid("reason");
+        }
     }
 
     private static <E extends Enum<E>> E enumValue(Class<E> type, String name, String value) {

@@ -12,15 +12,19 @@ import java.util.UUID;
 
 /**
  * One ledger entry of an affiliate ({@code referrerId}, the beneficiary): a commission from a fill of a user
- * below them in the tree, or the negative clawback entry left when a paid commission's fill was busted.
+ * below them in the tree, the negative clawback entry left when a paid commission's fill was busted, or an
+ * administrator's adjustment (no fill, no level; a reason).
  */
 @Entity
 @Table(name = "commissions")
 public class Commission {
 
-    public enum EntryType { COMMISSION, CLAWBACK }
+    public enum EntryType { COMMISSION, CLAWBACK, ADJUSTMENT }
 
-    /** COMMISSION: ACCRUED, PAID, REFUNDED, CLAWED_BACK. CLAWBACK: OUTSTANDING, SETTLED. */
+    /**
+     * COMMISSION: ACCRUED, PAID, REFUNDED, CLAWED_BACK. CLAWBACK: OUTSTANDING, SETTLED. ADJUSTMENT: positive as
+     * a commission (ACCRUED, PAID), negative as a clawback (OUTSTANDING, SETTLED).
+     */
     public enum Status { ACCRUED, PAID, REFUNDED, CLAWED_BACK, OUTSTANDING, SETTLED }
 
     @Id
@@ -29,10 +33,12 @@ public class Commission {
     @Column(name = "referrer_id", nullable = false, updatable = false)
     public UUID referrerId;
 
-    @Column(name = "referred_user_id", nullable = false, updatable = false)
+    /** Null on an adjustment. */
+    @Column(name = "referred_user_id", updatable = false)
     public UUID referredUserId;
 
-    @Column(name = "fill_id", nullable = false, updatable = false)
+    /** Null on an adjustment. */
+    @Column(name = "fill_id", updatable = false)
     public UUID fillId;
 
     @Column(name = "trade_id", updatable = false)
@@ -42,17 +48,38 @@ public class Commission {
     @Column(name = "entry_type", nullable = false, updatable = false)
     public EntryType entryType;
 
-    @Column(nullable = false, updatable = false)
-    public int level;
+    /** Level, tier, rate and fee base: null on an adjustment. */
+    @Column(updatable = false)
+    public Integer level;
 
-    @Column(nullable = false, updatable = false)
-    public int tier;
+    @Column(updatable = false)
+    public Integer tier;
 
-    @Column(nullable = false, updatable = false)
+    @Column(updatable = false)
     public BigDecimal rate;
 
-    @Column(name = "fee_base", nullable = false, updatable = false)
+    @Column(name = "fee_base", updatable = false)
     public BigDecimal feeBase;
+
+    /** What the fee base was priced on (null before issue 12 and on adjustments): the fill's instrument... */
+    @Column(updatable = false)
+    public String instrument;
+
+    /** ...its commissionable lots... */
+    @Column(updatable = false)
+    public BigDecimal lots;
+
+    /** ...and the fee schedule's entry: per lot, or a rate on notional, of {@code basisValue}. */
+    @Enumerated(EnumType.STRING)
+    @Column(updatable = false)
+    public CommissionBasis basis;
+
+    @Column(name = "basis_value", updatable = false)
+    public BigDecimal basisValue;
+
+    /** Why an administrator made an adjustment. */
+    @Column(updatable = false)
+    public String reason;
 
     @Column(nullable = false, updatable = false)
     public BigDecimal amount;
@@ -92,6 +119,10 @@ public class Commission {
         clawback.tier = tier;
         clawback.rate = rate;
         clawback.feeBase = feeBase;
+        clawback.instrument = instrument;
+        clawback.lots = lots;
+        clawback.basis = basis;
+        clawback.basisValue = basisValue;
         clawback.amount = amount.negate();
         clawback.currency = currency;
         clawback.status = Status.OUTSTANDING;
@@ -100,9 +131,28 @@ public class Commission {
         return clawback;
     }
 
-    /** Settled by a completed payout: a commission is paid, a clawback entry netted. */
+    /**
+     * An administrator's entry: positive is available at once (and paid like a commission), negative lowers the
+     * available balance until a payout nets it (like a clawback).
+     */
+    public static Commission adjustment(UUID referrerId, BigDecimal amount, String currency, String reason,
+            Instant now) {
+        Commission adjustment = new Commission();
+        adjustment.id = UUID.randomUUID();
+        adjustment.referrerId = referrerId;
+        adjustment.entryType = EntryType.ADJUSTMENT;
+        adjustment.amount = amount;
+        adjustment.currency = currency;
+        adjustment.reason = reason;
+        adjustment.status = amount.signum() > 0 ? Status.ACCRUED : Status.OUTSTANDING;
+        adjustment.createdAt = now;
+        adjustment.availableAt = now;
+        return adjustment;
+    }
+
+    /** Settled by a completed payout: a positive entry is paid, a negative one netted. */
     public void settle(UUID payout, Instant now) {
-        status = entryType == EntryType.COMMISSION ? Status.PAID : Status.SETTLED;
+        status = amount.signum() > 0 ? Status.PAID : Status.SETTLED;
         payoutId = payout;
         paidAt = now;
     }

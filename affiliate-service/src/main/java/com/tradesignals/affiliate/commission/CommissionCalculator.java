@@ -1,6 +1,5 @@
 package com.tradesignals.affiliate.commission;
 
-import com.tradesignals.affiliate.AffiliateConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -8,24 +7,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Money arithmetic of an accrual. Products are exact; each amount is rounded once, HALF_EVEN, to the
- * ledger's scale. The amounts of one fill never add up to more than its fee base: each level is capped at
- * what the levels before it left of the fee base (rounded down, so rounding can never add a cent).
+ * Money arithmetic of an accrual: the tier rates share a fill's exact fee base ({@link FeeSchedule}). Products are
+ * exact; each amount is rounded once, HALF_EVEN, to the ledger's scale. The amounts of one fill never add up to
+ * more than its fee base: each level is capped at what the levels before it left of the fee base (rounded down, so
+ * rounding can never add a cent).
  */
 @ApplicationScoped
 public class CommissionCalculator {
 
     public static final int SCALE = 8;
-
-    private final BigDecimal feeRate;
-
-    CommissionCalculator(AffiliateConfig config) {
-        this.feeRate = config.feeRate();
-    }
-
-    public BigDecimal feeBase(BigDecimal notional) {
-        return notional.abs().multiply(feeRate);
-    }
 
     /** @param rates the rate of each level's beneficiary, level 1 first */
     public List<BigDecimal> amounts(BigDecimal exactFeeBase, List<BigDecimal> rates) {

@@ -23,14 +23,17 @@ public class CommissionRepository implements PanacheRepositoryBase<Commission, U
                 .getResultList());
     }
 
-    /** Accrued commissions still in their holding period: the affiliate's held balance. */
-    public Uni<BigDecimal> heldAmount(UUID referrerId, Instant now) {
+    /**
+     * Accrued entries not yet available as of {@code maturedBy} (the affiliate's {@code maturedBy(now)}: now, or the
+     * start of a suspension): the affiliate's held balance.
+     */
+    public Uni<BigDecimal> heldAmount(UUID referrerId, Instant maturedBy) {
         return getSession().chain(session -> session
                 .createSelectionQuery("select coalesce(sum(c.amount), 0) from Commission c where c.referrerId = :referrer"
-                        + " and c.status = :accrued and c.availableAt > :now", BigDecimal.class)
+                        + " and c.status = :accrued and c.availableAt > :maturedBy", BigDecimal.class)
                 .setParameter("referrer", referrerId)
                 .setParameter("accrued", Commission.Status.ACCRUED)
-                .setParameter("now", now)
+                .setParameter("maturedBy", maturedBy)
                 .getSingleResult());
     }
 
@@ -53,8 +56,9 @@ public class CommissionRepository implements PanacheRepositoryBase<Commission, U
         return list("referrerId = ?1 and status = ?2 order by createdAt, id", referrerId, Commission.Status.OUTSTANDING);
     }
 
-    public Uni<List<Commission>> maturedUnpaid(UUID referrerId, Instant now) {
+    /** Accrued entries available as of {@code maturedBy}, oldest first: what a completed payout may pay. */
+    public Uni<List<Commission>> maturedUnpaid(UUID referrerId, Instant maturedBy) {
         return list("referrerId = ?1 and status = ?2 and availableAt <= ?3 order by availableAt, id",
-                referrerId, Commission.Status.ACCRUED, now);
+                referrerId, Commission.Status.ACCRUED, maturedBy);
     }
 }

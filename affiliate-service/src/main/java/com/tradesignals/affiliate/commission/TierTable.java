@@ -48,9 +48,6 @@ public class TierTable {
         if (config.levels() < 1 || config.levels() > 10) {
             throw invalid("affiliates.levels must be between 1 and 10, is " + config.levels());
         }
-        if (config.feeRate().signum() <= 0 || config.feeRate().compareTo(BigDecimal.ONE) > 0) {
-            throw invalid("affiliates.fee-rate must be in (0, 1], is " + config.feeRate());
-        }
         if (config.minimumPayout().signum() <= 0 || config.minimumPayout().scale() > 2) {
             throw invalid("affiliates.minimum-payout must be positive with at most 2 decimals");
         }

@@ -50,11 +50,43 @@ public class Affiliate {
     @Column(name = "clawed_back_commission", nullable = false)
     public BigDecimal clawedBackCommission;
 
+    /** Set while an administrator has suspended the affiliate: no payouts, and accruals stay held. */
+    @Column(name = "suspended_at")
+    public Instant suspendedAt;
+
+    @Column(name = "suspension_reason")
+    public String suspensionReason;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     public Instant createdAt;
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    public boolean isSuspended() {
+        return suspendedAt != null;
+    }
+
+    /**
+     * The instant up to which this affiliate's commissions have matured: now, or while suspended the start of the
+     * suspension, so that whatever was still held then (or accrued since) stays held until it is lifted (decision
+     * 0307). An entry is held while its {@code available_at} is after this instant.
+     */
+    public Instant maturedBy(Instant now) {
+        return suspendedAt != null && suspendedAt.isBefore(now) ? suspendedAt : now;
+    }
+
+    public void suspend(String reason, Instant now) {
+        suspendedAt = now;
+        suspensionReason = reason;
+        updatedAt = now;
+    }
+
+    public void unsuspend(Instant now) {
+        suspendedAt = null;
+        suspensionReason = null;
+        updatedAt = now;
+    }
 
     public void accrue(BigDecimal amount, Instant now) {
         totalCommission = totalCommission.add(amount);
@@ -73,6 +105,16 @@ public class Affiliate {
     public void clawBack(BigDecimal amount, Instant now) {
         clawedBackCommission = clawedBackCommission.subtract(amount);
         pendingCommission = pendingCommission.subtract(amount);
+        updatedAt = now;
+    }
+
+    /**
+     * An administrator's adjustment, signed: it changes what was earned and what is owed alike (a negative one can
+     * take the available balance below zero, as a clawback does).
+     */
+    public void adjust(BigDecimal amount, Instant now) {
+        totalCommission = totalCommission.add(amount);
+        pendingCommission = pendingCommission.add(amount);
         updatedAt = now;
     }
 

@@ -17,16 +17,19 @@ import java.util.stream.IntStream;
 @ApplicationScoped
 public class LedgerQueries {
 
-    /** Entries newest first, after the cursor position if any, at most {@code limit}. */
-    public Uni<List<Commission>> entries(UUID referrerId, HistoryFilter filter, Instant now, Instant beforeCreatedAt,
+    /**
+     * Entries newest first, after the cursor position if any, at most {@code limit}. HELD and AVAILABLE are as of
+     * {@code maturedBy} (the affiliate's {@code maturedBy(now)}).
+     */
+    public Uni<List<Commission>> entries(UUID referrerId, HistoryFilter filter, Instant maturedBy, Instant beforeCreatedAt,
             UUID beforeId, int limit) {
         StringBuilder where = new StringBuilder("from Commission c where c.referrerId = :referrer");
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("referrer", referrerId);
         if (filter.status() != null) {
             switch (filter.status()) {
-                case HELD -> where.append(" and c.status = :status and c.availableAt > :now");
-                case AVAILABLE -> where.append(" and c.status = :status and c.availableAt <= :now");
+                case HELD -> where.append(" and c.status = :status and c.availableAt > :maturedBy");
+                case AVAILABLE -> where.append(" and c.status = :status and c.availableAt <= :maturedBy");
                 default -> where.append(" and c.status = :status");
             }
             parameters.put("status", switch (filter.status()) {
@@ -34,7 +37,7 @@ public class LedgerQueries {
                 default -> Commission.Status.valueOf(filter.status().name());
             });
             if (filter.status() == EntryStatus.HELD || filter.status() == EntryStatus.AVAILABLE) {
-                parameters.put("now", now);
+                parameters.put("maturedBy", maturedBy);
             }
         }
         if (filter.from() != null) {
@@ -62,14 +65,16 @@ public class LedgerQueries {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                         select to_char(created_at at time zone 'UTC', 'YYYY-MM') as month,
                                coalesce(sum(amount) filter (where entry_type = 'COMMISSION' and status <> 'REFUNDED'), 0),
-                               coalesce(sum(amount) filter (where entry_type = 'CLAWBACK'), 0)
+                               coalesce(sum(amount) filter (where entry_type = 'CLAWBACK'), 0),
+                               coalesce(sum(amount) filter (where entry_type = 'ADJUSTMENT'), 0)
                         from commissions where referrer_id = :referrer
                         group by 1 order by 1 desc""", Object[].class)
                 .setParameter("referrer", referrerId)
                 .getResultList())
                 .map(rows -> rows.stream()
                         .map(row -> new StatsView.MonthEarnings((String) row[0],
-                                CommissionCalculator.money((BigDecimal) row[1]), CommissionCalculator.money((BigDecimal) row[2])))
+                                CommissionCalculator.money((BigDecimal) row[1]), CommissionCalculator.money((BigDecimal) row[2]),
+                                CommissionCalculator.money((BigDecimal) row[3])))
                         .toList());
     }
 

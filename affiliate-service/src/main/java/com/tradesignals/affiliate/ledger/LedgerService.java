@@ -54,38 +54,43 @@ public class LedgerService {
 
     @WithSession
     public Uni<Page<HistoryEntry>> history(UUID userId, HistoryFilter filter, Cursor after, int limit) {
-        Instant now = clock.instant();
-        return enrollment.require(userId).chain(affiliate -> queries.entries(userId, filter, now,
-                        after == null ? null : after.createdAt(), after == null ? null : after.id(), limit + 1))
-                .map(rows -> Page.of(rows, limit, row -> Cursor.after(row.createdAt, row.id),
-                        row -> HistoryEntry.of(row, now)));
+        return enrollment.require(userId).chain(affiliate -> {
+            Instant maturedBy = affiliate.maturedBy(clock.instant());
+            return queries.entries(userId, filter, maturedBy, after == null ? null : after.createdAt(),
+                            after == null ? null : after.id(), limit + 1)
+                    .map(rows -> Page.of(rows, limit, row -> Cursor.after(row.createdAt, row.id),
+                            row -> HistoryEntry.of(row, maturedBy)));
+        });
     }
 
     /** The whole filtered history for a CSV statement; too many rows is a 422 asking for a shorter period. */
     @WithSession
     public Uni<List<HistoryEntry>> statement(UUID userId, HistoryFilter filter) {
-        Instant now = clock.instant();
         int maximum = config.statementMaxRows();
-        return enrollment.require(userId)
-                .chain(affiliate -> queries.entries(userId, filter, now, null, null, maximum + 1))
-                .map(rows -> {
-                    if (rows.size() > maximum) {
-                        throw ProblemException.badRequest("statement-too-large",
-                                "Statement too large", "A statement holds at most " + maximum
-                                        + " entries; choose a shorter period (from, to)");
-                    }
-                    return rows.stream().map(row -> HistoryEntry.of(row, now)).toList();
-                });
+        return enrollment.require(userId).chain(affiliate -> {
+            Instant maturedBy = affiliate.maturedBy(clock.instant());
+            return queries.entries(userId, filter, maturedBy, null, null, maximum + 1).map(rows -> {
+                if (rows.size() > maximum) {
+                    throw ProblemException.badRequest("statement-too-large",
+                            "Statement too large", "A statement holds at most " + maximum
+                                    + " entries; choose a shorter period (from, to)");
+                }
+                return rows.stream().map(row -> HistoryEntry.of(row, maturedBy)).toList();
+            });
+        });
     }
 
     @WithSession
     public Uni<LedgerView> ledgerOf(UUID userId, HistoryFilter filter, Cursor after, int limit) {
-        return balances(userId).chain(balances -> history(userId, filter, after, limit)
-                .map(entries -> new LedgerView(userId, balances, entries)));
+        return enrollment.require(userId).chain(affiliate -> balancesOf(affiliate, clock.instant())
+                .chain(balances -> history(userId, filter, after, limit)
+                        .map(entries -> new LedgerView(userId, affiliate.suspendedAt, affiliate.suspensionReason,
+                                balances, entries))));
     }
 
+    /** Held: accrued entries not available as of {@link Affiliate#maturedBy}, which stops at a suspension. */
     private Uni<Balances> balancesOf(Affiliate affiliate, Instant now) {
-        return commissions.heldAmount(affiliate.userId, now).map(held -> new Balances(
+        return commissions.heldAmount(affiliate.userId, affiliate.maturedBy(now)).map(held -> new Balances(
                 money(affiliate.totalCommission), money(held), money(affiliate.pendingCommission.subtract(held)),
                 money(affiliate.reservedCommission), money(affiliate.paidCommission),
                 money(affiliate.clawedBackCommission), config.currency()));
@@ -100,7 +105,12 @@ public class LedgerService {
         return new StatsView.TierProgress(tier.number(), tier.name(), affiliate.activatedReferrals, tier.rates(), next);
     }
 
-    /** An affiliate's ledger as an administrator looks it up. */
-    public record LedgerView(UUID userId, Balances balances, Page<HistoryEntry> entries) {
+    /**
+     * An affiliate's ledger as an administrator looks it up.
+     *
+     * @param suspendedAt null unless the affiliate is suspended (then {@code suspensionReason} says why)
+     */
+    public record LedgerView(UUID userId, Instant suspendedAt, String suspensionReason, Balances balances,
+            Page<HistoryEntry> entries) {
     }
 }

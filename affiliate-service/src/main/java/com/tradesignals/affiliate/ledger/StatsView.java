@@ -26,7 +26,8 @@ public record StatsView(Balances balances, TierProgress tier, List<ReferralCount
      * @param month      UTC, {@code YYYY-MM}
      * @param earned     commissions accrued that month and not refunded
      * @param clawedBack clawback entries made that month (0 or less)
+     * @param adjusted   administrators' adjustments made that month, signed
      */
-    public record MonthEarnings(String month, BigDecimal earned, BigDecimal clawedBack) {
+    public record MonthEarnings(String month, BigDecimal earned, BigDecimal clawedBack, BigDecimal adjusted) {
     }
 }

@@ -23,12 +23,15 @@ public class PayoutRepository implements PanacheRepositoryBase<Payout, UUID> {
 
     /**
      * Locks up to {@code limit} payouts due for the provider, skipping those another replica holds: pending
-     * ones, and processing ones whose provider call was lost (started before {@code staleBefore}).
+     * ones (unless their affiliate is suspended), and processing ones whose provider call was lost (started
+     * before {@code staleBefore}; sent again even while suspended, since the money may have moved).
      */
     public Uni<List<UUID>> lockDue(Instant staleBefore, int limit) {
         return getSession().chain(session -> session.createNativeQuery("""
-                        select id from commission_payouts
-                        where status = 'PENDING' or (status = 'PROCESSING' and processing_started_at < :staleBefore)
+                        select id from commission_payouts p
+                        where (status = 'PENDING' and not exists (select 1 from affiliates a
+                                   where a.user_id = p.referrer_id and a.suspended_at is not null))
+                           or (status = 'PROCESSING' and processing_started_at < :staleBefore)
                         order by created_at, id
                         limit :limit
                         for update skip locked""", UUID.class)

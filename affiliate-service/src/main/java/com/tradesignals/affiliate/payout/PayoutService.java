@@ -10,6 +10,7 @@ import com.tradesignals.affiliate.enrollment.AffiliateRepository;
 import com.tradesignals.affiliate.enrollment.EnrollmentService;
 import com.tradesignals.affiliate.paging.Cursor;
 import com.tradesignals.affiliate.paging.Page;
+import com.tradesignals.contracts.events.affiliates.CommissionsPaid;
 import com.tradesignals.contracts.events.affiliates.PayoutStatusChanged;
 import com.tradesignals.platform.audit.AuditLog;
 import com.tradesignals.platform.outbox.Outbox;
@@ -84,6 +85,9 @@ public class PayoutService {
     }
 
     private Uni<Requested> reserve(Affiliate affiliate, BigDecimal amount, String idempotencyKey) {
+        if (affiliate.isSuspended()) {
+            throw AffiliateProblems.affiliateSuspended();
+        }
         if (amount.compareTo(config.minimumPayout()) < 0) {
             throw AffiliateProblems.payoutBelowMinimum(config.minimumPayout(), config.currency());
         }
@@ -99,7 +103,7 @@ public class PayoutService {
     }
 
     private Uni<Void> requireAvailable(Affiliate affiliate, BigDecimal amount, Instant now) {
-        return commissions.heldAmount(affiliate.userId, now).invoke(held -> {
+        return commissions.heldAmount(affiliate.userId, affiliate.maturedBy(now)).invoke(held -> {
             BigDecimal available = affiliate.pendingCommission.subtract(held);
             if (amount.compareTo(available) > 0) {
                 throw AffiliateProblems.insufficientAvailableBalance(available.max(BigDecimal.ZERO), config.currency());
@@ -189,30 +193,46 @@ public class PayoutService {
     }
 
     /**
-     * Marks what the completed payouts cover: outstanding clawback entries are netted first, then the oldest
-     * matured commissions that the paid money covers in full (a commission covered in part waits for the next).
+     * Marks what the completed payouts cover: outstanding clawback entries (and negative adjustments) are netted
+     * first, then the oldest matured commissions (and positive adjustments) that the paid money covers in full (one
+     * covered in part waits for the next). Announces the entries settled, in one event per payout.
      */
     private Uni<Void> settleLedger(Affiliate affiliate, UUID payoutId, Instant now) {
+        List<Commission> netted = new ArrayList<>();
+        List<Commission> paid = new ArrayList<>();
         return commissions.unattributedPaid(affiliate.userId, affiliate.paidCommission)
                 .chain(unattributed -> commissions.outstandingClawbacks(affiliate.userId).chain(clawbacks -> {
                     BigDecimal pool = unattributed;
                     for (Commission clawback : clawbacks) {
                         clawback.settle(payoutId, now);
+                        netted.add(clawback);
                         pool = pool.subtract(clawback.amount);
                     }
                     BigDecimal cover = pool;
-                    return commissions.maturedUnpaid(affiliate.userId, now).invoke(unpaid -> {
+                    return commissions.maturedUnpaid(affiliate.userId, affiliate.maturedBy(now)).invoke(unpaid -> {
                         BigDecimal left = cover;
                         for (Commission commission : unpaid) {
                             if (commission.amount.compareTo(left) > 0) {
                                 break;
                             }
                             commission.settle(payoutId, now);
+                            paid.add(commission);
                             left = left.subtract(commission.amount);
                         }
                     });
                 }))
-                .replaceWithVoid();
+                .chain(() -> netted.isEmpty() && paid.isEmpty() ? Uni.createFrom().voidItem()
+                        : outbox.add(new CommissionsPaid(payoutId, affiliate.userId, ids(paid), sum(paid), ids(netted),
+                                sum(netted), config.currency(), now)));
+    }
+
+    private static List<UUID> ids(List<Commission> entries) {
+        return entries.stream().map(entry -> entry.id).toList();
+    }
+
+    private static BigDecimal sum(List<Commission> entries) {
+        return CommissionCalculator.money(entries.stream().map(entry -> entry.amount)
+                .reduce(BigDecimal.ZERO, BigDecimal::add));
     }
 
     private Uni<Void> fail(Payout payout, Affiliate affiliate, String reason, String actor, Instant now) {

@@ -17,8 +17,8 @@ public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID>
 
     /**
      * Serialises every change of the referral tree and of activation for the rest of the transaction: a
-     * claim's cycle check and a claim racing a device registration both need a stable tree. Claims and
-     * first devices are rare, so one lock costs nothing.
+     * claim's cycle check, a claim racing an activation and a claim racing the claimant's first fill all need a
+     * stable tree. Claims, activations and first fills are rare (once per user), so one lock costs nothing.
      */
     public Uni<Void> lockTree() {
         return getSession().chain(session -> session
@@ -26,6 +26,15 @@ public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID>
                         .setParameter("key", TREE_LOCK)
                         .getSingleResult())
                 .replaceWithVoid();
+    }
+
+    /** Whether the user's referral is pending, read as a value (not a managed entity that a later read would reuse). */
+    public Uni<Boolean> isPending(UUID referredUserId) {
+        return getSession().chain(session -> session.createNativeQuery(
+                        "select exists (select 1 from referrals where referred_user_id = :userId and status = 'PENDING')",
+                        Boolean.class)
+                .setParameter("userId", referredUserId)
+                .getSingleResult());
     }
 
     public Uni<Referral> findByReferred(UUID referredUserId) {

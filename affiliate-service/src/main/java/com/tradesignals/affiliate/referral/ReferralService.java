@@ -1,6 +1,8 @@
 package com.tradesignals.affiliate.referral;
 
+import com.tradesignals.affiliate.AffiliateConfig;
 import com.tradesignals.affiliate.AffiliateProblems;
+import com.tradesignals.affiliate.activation.TraderRepository;
 import com.tradesignals.affiliate.activation.UserDeviceRepository;
 import com.tradesignals.affiliate.commission.TierTable;
 import com.tradesignals.affiliate.enrollment.Affiliate;
@@ -8,7 +10,11 @@ import com.tradesignals.affiliate.enrollment.AffiliateRepository;
 import com.tradesignals.affiliate.enrollment.EnrollmentService;
 import com.tradesignals.affiliate.paging.Cursor;
 import com.tradesignals.affiliate.paging.Page;
+import com.tradesignals.contracts.events.affiliates.ReferralActivated;
+import com.tradesignals.contracts.events.affiliates.ReferralClaimed;
+import com.tradesignals.contracts.events.affiliates.TierChanged;
 import com.tradesignals.platform.audit.AuditLog;
+import com.tradesignals.platform.outbox.Outbox;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -17,6 +23,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -24,32 +31,43 @@ import java.util.UUID;
 @ApplicationScoped
 public class ReferralService {
 
+    /** What activated a referral. */
+    public enum ActivatedBy { FIRST_FILL, FIRST_DEVICE }
+
     private final ReferralRepository referrals;
     private final AffiliateRepository affiliates;
     private final UserDeviceRepository userDevices;
+    private final TraderRepository traders;
     private final EnrollmentService enrollment;
     private final TierTable tiers;
+    private final Outbox outbox;
     private final AuditLog audit;
+    private final AffiliateConfig config;
     private final Clock clock;
     private final Counter claimed;
     private final Counter activated;
 
     ReferralService(ReferralRepository referrals, AffiliateRepository affiliates, UserDeviceRepository userDevices,
-            EnrollmentService enrollment, TierTable tiers, AuditLog audit, Clock clock, MeterRegistry registry) {
+            TraderRepository traders, EnrollmentService enrollment, TierTable tiers, Outbox outbox, AuditLog audit,
+            AffiliateConfig config, Clock clock, MeterRegistry registry) {
         this.referrals = referrals;
         this.affiliates = affiliates;
         this.userDevices = userDevices;
+        this.traders = traders;
         this.enrollment = enrollment;
         this.tiers = tiers;
+        this.outbox = outbox;
         this.audit = audit;
+        this.config = config;
         this.clock = clock;
         this.claimed = registry.counter("affiliate.referrals.claimed");
         this.activated = registry.counter("affiliate.referrals.activated");
     }
 
     /**
-     * Binds the caller to the affiliate whose token they arrived with, for life. Claiming the same referrer
-     * again answers the existing referral. Activated at once when the caller already has a device.
+     * Binds the caller to the affiliate whose token they arrived with, for life, if they have not traded yet.
+     * Claiming the same referrer again answers the existing referral. Under {@code first-device} activation, a
+     * caller with a linked device is activated at once.
      */
     @WithTransaction
     public Uni<Claim> claim(UUID claimantId, String token) {
@@ -72,6 +90,12 @@ public class ReferralService {
                                     if (ancestors.contains(claimantId)) {
                                         throw AffiliateProblems.referralCycle();
                                     }
+                                    return traders.hasTraded(claimantId);
+                                })
+                                .chain(hasTraded -> {
+                                    if (hasTraded) {
+                                        throw AffiliateProblems.alreadyTrading();
+                                    }
                                     return bind(referrer, claimantId);
                                 });
                     });
@@ -82,42 +106,64 @@ public class ReferralService {
         Instant now = clock.instant();
         Referral referral = Referral.claim(referrer.userId, claimantId, now);
         return referrals.persist(referral)
+                .chain(() -> outbox.add(new ReferralClaimed(referrer.userId, claimantId, now)))
                 .chain(() -> audit.record("user:" + claimantId, "referral.claimed", "referral:" + claimantId,
                         Map.of("referrer_id", referrer.userId.toString())))
                 .invoke(() -> claimed.increment())
-                .chain(() -> userDevices.count("userId", claimantId))
-                .chain(devices -> devices > 0 ? activate(referral, now) : Uni.createFrom().voidItem())
+                .chain(() -> config.activation() == AffiliateConfig.Activation.FIRST_DEVICE
+                        ? userDevices.hasLinkedDevice(claimantId)
+                        : Uni.createFrom().item(Boolean.FALSE))
+                .chain(hasLinkedDevice -> hasLinkedDevice
+                        ? activate(referral, ActivatedBy.FIRST_DEVICE, null, now)
+                        : Uni.createFrom().voidItem())
                 .map(done -> new Claim(ReferralView.of(referral), true));
     }
 
     /**
-     * The referred user registered a device: their pending referral, if any, activates, and their
-     * referrer's tier is re-evaluated. Runs in the caller's transaction, after {@link ReferralRepository#lockTree()}.
+     * The user's referral, if pending, activates, and their referrer's tier is re-evaluated. Runs in the caller's
+     * transaction, after {@link #lockTree()}.
+     *
+     * @param fillId the qualifying fill, or null
      */
-    public Uni<Void> onDeviceRegistered(UUID userId) {
+    public Uni<Void> activatePending(UUID userId, ActivatedBy activatedBy, UUID fillId) {
         return referrals.findByReferred(userId).chain(referral -> referral != null && referral.isPending()
-                ? activate(referral, clock.instant())
+                ? activate(referral, activatedBy, fillId, clock.instant())
                 : Uni.createFrom().voidItem());
+    }
+
+    public Uni<Boolean> isPending(UUID userId) {
+        return referrals.isPending(userId);
     }
 
     public Uni<Void> lockTree() {
         return referrals.lockTree();
     }
 
-    private Uni<Void> activate(Referral referral, Instant now) {
+    private Uni<Void> activate(Referral referral, ActivatedBy activatedBy, UUID fillId, Instant now) {
         referral.activate(now);
         return affiliates.lockByUserId(referral.referrerId).chain(referrer -> {
-            int tierBefore = tiers.tierFor(referrer.activatedReferrals).number();
+            TierTable.Tier before = tiers.tierFor(referrer.activatedReferrals);
             referrer.activatedReferrals++;
-            int tierAfter = tiers.tierFor(referrer.activatedReferrals).number();
-            referrer.commissionTier = tierAfter;
+            TierTable.Tier after = tiers.tierFor(referrer.activatedReferrals);
+            referrer.commissionTier = after.number();
             referrer.updatedAt = now;
-            Uni<Void> recorded = audit.record("system", "referral.activated", "referral:" + referral.referredUserId,
-                    Map.of("referrer_id", referrer.userId.toString(),
-                            "activated_referrals", referrer.activatedReferrals));
-            if (tierAfter != tierBefore) {
-                recorded = recorded.chain(() -> audit.record("system", "affiliate.tier-changed",
-                        "affiliate:" + referrer.userId, Map.of("from", tierBefore, "to", tierAfter)));
+            Map<String, Object> details = new HashMap<>();
+            details.put("referrer_id", referrer.userId.toString());
+            details.put("activated_referrals", referrer.activatedReferrals);
+            details.put("activated_by", activatedBy.name());
+            if (fillId != null) {
+                details.put("fill_id", fillId.toString());
+            }
+            Uni<Void> recorded = outbox.add(new ReferralActivated(referrer.userId, referral.referredUserId,
+                            activatedBy.name(), fillId, referrer.activatedReferrals, now))
+                    .chain(() -> audit.record("system", "referral.activated", "referral:" + referral.referredUserId,
+                            details));
+            if (after.number() != before.number()) {
+                recorded = recorded
+                        .chain(() -> outbox.add(new TierChanged(referrer.userId, before.number(), after.number(),
+                                after.name(), referrer.activatedReferrals, now)))
+                        .chain(() -> audit.record("system", "affiliate.tier-changed", "affiliate:" + referrer.userId,
+                                Map.of("from", before.number(), "to", after.number())));
             }
             return recorded.invoke(() -> activated.increment());
         });

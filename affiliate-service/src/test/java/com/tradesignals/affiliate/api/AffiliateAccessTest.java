@@ -21,7 +21,7 @@ class AffiliateAccessTest {
 
     @Test
     void anAffiliateSeesOnlyTheirOwnStatsHistoryAndPayouts() {
-        Programme.AvailableCommission earned = programme.availableCommission("600000");
+        Programme.AvailableCommission earned = programme.availableCommission("30");
         UUID owner = earned.referrer();
         FillRecorded fill = earned.fill();
         String ownersPayout = programme.requestPayout(owner, "50.00", null).then().statusCode(201)

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tradesignals.affiliate.Programme;
 import com.tradesignals.affiliate.TestClock;
+import com.tradesignals.contracts.events.AssetClass;
 import com.tradesignals.contracts.events.EventType;
 import com.tradesignals.contracts.events.Side;
 import com.tradesignals.contracts.events.executions.FillRecorded;
@@ -84,8 +85,9 @@ class AffiliateBenchmarkTest {
         for (int i = 0; i < FILLS; i++) {
             UUID trader = traders.get(i % traders.size());
             FillRecorded fill = new FillRecorded(UUID.randomUUID(), UUID.randomUUID(), "B-" + i, trader,
-                    UUID.randomUUID(), "EURUSD", Side.BUY, new BigDecimal("0.37"), new BigDecimal("1.08345"),
-                    new BigDecimal("0.4008765"), Instant.now());
+                    UUID.randomUUID(), "EURUSD", AssetClass.FX, Side.BUY, new BigDecimal("0.37"),
+                    new BigDecimal("0.37"), new BigDecimal("1.08345"), new BigDecimal("100000"), "USD",
+                    new BigDecimal("40087.65000000"), Instant.now());
             ProducerRecord<String, String> record = new ProducerRecord<>(EventType.EXECUTION_FILL_RECORDED.topic(),
                     trader.toString(), json.writeValueAsString(fill));
             header(record, "ce_specversion", "1.0");
@@ -123,9 +125,11 @@ class AffiliateBenchmarkTest {
             UUID affiliate = UUID.randomUUID();
             UUID trader = UUID.randomUUID();
             programme.claim(trader, programme.register(affiliate)).then().statusCode(201);
+            // 500 lots at 10.00 per lot, 20 %: 1,000.00 available to each affiliate.
             FillRecorded fill = new FillRecorded(UUID.randomUUID(), UUID.randomUUID(), "P-" + i, trader,
-                    UUID.randomUUID(), "EURUSD", Side.BUY, BigDecimal.ONE, new BigDecimal("1000000000"),
-                    new BigDecimal("1000000000"), Instant.now());
+                    UUID.randomUUID(), "EURUSD", AssetClass.FX, Side.BUY, new BigDecimal("500"), new BigDecimal("500"),
+                    new BigDecimal("1.08"), new BigDecimal("100000"), "USD", new BigDecimal("54000000.00000000"),
+                    Instant.now());
             String data = json.writeValueAsString(fill);
             TestKafka.publishCloudEvent(EventType.EXECUTION_FILL_RECORDED.topic(), trader.toString(),
                     TestKafka.newEventId(), EventType.EXECUTION_FILL_RECORDED.type(), data);

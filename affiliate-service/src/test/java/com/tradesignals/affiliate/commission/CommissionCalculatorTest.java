@@ -1,23 +1,21 @@
 package com.tradesignals.affiliate.commission;
 
+import static com.tradesignals.affiliate.commission.ProgrammeTerms.tier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.tradesignals.affiliate.AffiliateConfig;
 import java.math.BigDecimal;
-import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CommissionCalculatorTest {
 
+    private final CommissionCalculator calculator = new CommissionCalculator();
+
     @Test
     void amountsAreRoundedHalfEvenOnceAtTheEnd() {
-        CommissionCalculator calculator = new CommissionCalculator(config("0.0005", 2, tier(0, "0.2", "0.05")));
-        BigDecimal feeBase = calculator.feeBase(new BigDecimal("0.00025"));
+        BigDecimal feeBase = new BigDecimal("0.000000125");
 
-        assertThat(feeBase).isEqualByComparingTo("0.000000125");
         assertThat(calculator.amounts(feeBase, List.of(new BigDecimal("1"), BigDecimal.ZERO)))
                 .containsExactly(new BigDecimal("0.00000012"), new BigDecimal("0E-8"));
         assertThat(calculator.amounts(new BigDecimal("0.000000375"), List.of(BigDecimal.ONE, BigDecimal.ZERO)).get(0))
@@ -25,8 +23,18 @@ class CommissionCalculatorTest {
     }
 
     @Test
+    void perLotFeeBasesAreSharedToTheCent() {
+        // 0.40 and 0.60 lots at 10.00 per lot: Bronze pays 20 % on level 1 and 5 % on level 2.
+        List<BigDecimal> rates = List.of(new BigDecimal("0.20"), new BigDecimal("0.05"));
+
+        assertThat(calculator.amounts(new BigDecimal("0.40").multiply(new BigDecimal("10.00")), rates))
+                .containsExactly(new BigDecimal("0.80000000"), new BigDecimal("0.20000000"));
+        assertThat(calculator.amounts(new BigDecimal("0.60").multiply(new BigDecimal("10.00")), rates))
+                .containsExactly(new BigDecimal("1.20000000"), new BigDecimal("0.30000000"));
+    }
+
+    @Test
     void theLevelsOfOneFillNeverShareMoreThanItsFeeBase() {
-        CommissionCalculator calculator = new CommissionCalculator(config("0.0005", 2, tier(0, "0.5", "0.5")));
         BigDecimal feeBase = new BigDecimal("0.000000015");
 
         List<BigDecimal> amounts = calculator.amounts(feeBase, List.of(new BigDecimal("0.5"), new BigDecimal("0.5")));
@@ -36,20 +44,20 @@ class CommissionCalculatorTest {
 
     @Test
     void ratesThatCouldPayMoreThanTheFeeBaseStopTheService() {
-        assertThatThrownBy(() -> new TierTable(config("0.0005", 2, tier(0, "0.6", "0.1"), tier(5, "0.5", "0.5"))))
+        assertThatThrownBy(() -> new TierTable(ProgrammeTerms.of(2, tier(0, "0.6", "0.1"), tier(5, "0.5", "0.5"))))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("could exceed its fee base");
-        assertThatThrownBy(() -> new TierTable(config("0.0005", 2, tier(1, "0.2", "0.05"))))
+        assertThatThrownBy(() -> new TierTable(ProgrammeTerms.of(2, tier(1, "0.2", "0.05"))))
                 .hasMessageContaining("0 activated referrals");
-        assertThatThrownBy(() -> new TierTable(config("0.0005", 2, tier(0, "0.2"))))
+        assertThatThrownBy(() -> new TierTable(ProgrammeTerms.of(2, tier(0, "0.2"))))
                 .hasMessageContaining("one rate per level");
-        assertThatThrownBy(() -> new TierTable(config("0.0005", 2, tier(0, "0.2", "0.05"), tier(0, "0.3", "0.05"))))
+        assertThatThrownBy(() -> new TierTable(ProgrammeTerms.of(2, tier(0, "0.2", "0.05"), tier(0, "0.3", "0.05"))))
                 .hasMessageContaining("ascending");
     }
 
     @Test
     void anAffiliateIsInTheHighestTierTheyQualifyFor() {
-        TierTable table = new TierTable(config("0.0005", 2, tier(0, "0.2", "0.05"), tier(5, "0.25", "0.05"),
+        TierTable table = new TierTable(ProgrammeTerms.of(2, tier(0, "0.2", "0.05"), tier(5, "0.25", "0.05"),
                 tier(20, "0.3", "0.1")));
 
         assertThat(table.tierFor(0).number()).isZero();
@@ -58,78 +66,5 @@ class CommissionCalculatorTest {
         assertThat(table.tierFor(500).number()).isEqualTo(2);
         assertThat(table.next(table.tierFor(500))).isEmpty();
         assertThat(table.tierFor(5).rate(2)).isEqualByComparingTo("0.05");
-    }
-
-    private static AffiliateConfig.Tier tier(int minActivatedReferrals, String... rates) {
-        return new AffiliateConfig.Tier() {
-            @Override
-            public String name() {
-                return "tier-" + minActivatedReferrals;
-            }
-
-            @Override
-            public int minActivatedReferrals() {
-                return minActivatedReferrals;
-            }
-
-            @Override
-            public List<BigDecimal> rates() {
-                return Arrays.stream(rates).map(BigDecimal::new).toList();
-            }
-        };
-    }
-
-    private static AffiliateConfig config(String feeRate, int levels, AffiliateConfig.Tier... tiers) {
-        return new AffiliateConfig() {
-            @Override
-            public String linkBaseUrl() {
-                return "https://example.test/join";
-            }
-
-            @Override
-            public String currency() {
-                return "USD";
-            }
-
-            @Override
-            public int levels() {
-                return levels;
-            }
-
-            @Override
-            public BigDecimal feeRate() {
-                return new BigDecimal(feeRate);
-            }
-
-            @Override
-            public List<Tier> tiers() {
-                return List.of(tiers);
-            }
-
-            @Override
-            public Duration holdingPeriod() {
-                return Duration.ofDays(7);
-            }
-
-            @Override
-            public BigDecimal minimumPayout() {
-                return new BigDecimal("50.00");
-            }
-
-            @Override
-            public int statementMaxRows() {
-                return 100;
-            }
-
-            @Override
-            public Payouts payouts() {
-                return null;
-            }
-
-            @Override
-            public SimulatedBank simulatedBank() {
-                return null;
-            }
-        };
     }
 }

@@ -32,11 +32,11 @@ class StatementTest {
         UUID referrer = UUID.randomUUID();
         UUID trader = UUID.randomUUID();
         programme.claim(trader, programme.register(referrer)).then().statusCode(201);
-        FillRecorded first = events.fill(trader, "100000");
+        FillRecorded first = events.fill(trader, "EURUSD", "0.50", "1.08");
         programme.awaitCommissions(first.fillId(), 1);
-        FillRecorded second = events.fill(trader, "200000");
+        FillRecorded second = events.fill(trader, "EURUSD", "1.00", "1.08");
         programme.awaitCommissions(second.fillId(), 1);
-        FillRecorded third = events.fill(trader, "300000");
+        FillRecorded third = events.fill(trader, "EURUSD", "1.50", "1.08");
         programme.awaitCommissions(third.fillId(), 1);
         events.bust(second);
         programme.awaitStatus(second.fillId(), "REFUNDED", 1);
@@ -71,7 +71,7 @@ class StatementTest {
         UUID referrer = UUID.randomUUID();
         UUID trader = UUID.randomUUID();
         programme.claim(trader, programme.register(referrer)).then().statusCode(201);
-        FillRecorded fill = events.fill(trader, "100000");
+        FillRecorded fill = events.fill(trader, "EURUSD", "0.50", "1.08");
         programme.awaitCommissions(fill.fillId(), 1);
 
         String csv = given().auth().oauth2(TestTokens.user(referrer)).accept("text/csv")
@@ -85,6 +85,7 @@ class StatementTest {
         assertThat(lines).hasSize(2);
         assertThat(lines[0]).isEqualTo(CsvStatement.HEADER);
         assertThat(lines[1]).contains(fill.fillId().toString()).contains(",COMMISSION,HELD,")
-                .contains(",1,0,0.20000000,50.00000000,10.00000000,USD,");
+                .contains(",1,0,0.20000000,5.00000000,1.00000000,USD,")
+                .endsWith(",EURUSD,0.50000000,PER_LOT,10.0000000000,");
     }
 }

@@ -25,7 +25,7 @@ class ScheduledPayoutJobTest {
 
     @Test
     void theScheduledJobTakesAPendingPayoutToCompleted() {
-        UUID referrer = programme.availableCommission("600000").referrer();
+        UUID referrer = programme.availableCommission("30").referrer();
 
         String payoutId = programme.requestPayout(referrer, "60.00", null).then().statusCode(201)
                 .extract().path("payout_id");

@@ -2,6 +2,7 @@ package com.tradesignals.affiliate.referral;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -10,9 +11,11 @@ import static org.hamcrest.Matchers.nullValue;
 
 import com.tradesignals.affiliate.Programme;
 import com.tradesignals.affiliate.TradingEvents;
+import com.tradesignals.contracts.events.executions.FillRecorded;
 import com.tradesignals.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -95,15 +98,24 @@ class ReferralClaimTest {
     }
 
     @Test
-    void aReferralActivatesWithTheFirstDeviceRegisteredAfterTheClaim() {
+    void aReferralActivatesWithTheFirstCommissionableFillAndNotWithADevice() {
         UUID referrer = UUID.randomUUID();
         String token = programme.register(referrer);
         UUID newcomer = UUID.randomUUID();
         programme.claim(newcomer, token).then().statusCode(201).body("activated_at", nullValue());
 
-        events.deviceRegistered(newcomer);
+        UUID device = events.deviceRegistered(newcomer);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                programme.count("select count(*) from user_devices where device_id = $1", device) == 1);
+        assertThat(programme.referralStatus(newcomer)).isEqualTo("PENDING");
+        // A fill whose lots are all beyond the copies cap earns nothing, and qualifies nothing.
+        events.fill(newcomer, "EURUSD", "0.50", "0", "1.08");
+        programme.awaitTrader(newcomer);
+        assertThat(programme.referralStatus(newcomer)).isEqualTo("PENDING");
+
+        FillRecorded qualifying = events.fill(newcomer, "EURUSD", "0.10", "1.08");
         programme.awaitActivated(newcomer);
-        events.deviceRegistered(newcomer);
+        events.fill(newcomer, "EURUSD", "0.10", "1.08");
 
         given().auth().oauth2(TestTokens.user(referrer)).when().get("/api/v1/affiliates/referrals")
                 .then().statusCode(200)
@@ -112,22 +124,35 @@ class ReferralClaimTest {
                 .body("items[0].activated_at", notNullValue());
         assertThat(programme.count("select activated_referrals from affiliates where user_id = $1", referrer))
                 .isEqualTo(1);
+        assertThat(programme.query("select details::jsonb ->> 'fill_id' from audit_log where action = 'referral.activated' "
+                + "and target = $1", "referral:" + newcomer).getString(0)).isEqualTo(qualifying.fillId().toString());
     }
 
     @Test
-    void aUserWhoAlreadyHasADeviceIsActivatedWhenTheyClaim() {
-        UUID referrer = UUID.randomUUID();
-        String token = programme.register(referrer);
-        UUID newcomer = UUID.randomUUID();
-        events.deviceRegistered(newcomer);
-        org.awaitility.Awaitility.await().until(() ->
-                programme.count("select count(*) from user_devices where user_id = $1", newcomer) == 1);
+    void aUserWhoHasTradedCannotClaimAReferrer() {
+        String token = programme.register(UUID.randomUUID());
+        UUID trader = UUID.randomUUID();
+        // Even a fill that earned nothing makes its user a trader.
+        events.fill(trader, "EURUSD", "0.20", "0", "1.08");
+        programme.awaitTrader(trader);
 
-        programme.claim(newcomer, token).then().statusCode(201)
-                .body("status", equalTo("ACTIVATED"))
-                .body("activated_at", notNullValue());
-        assertThat(programme.count("select activated_referrals from affiliates where user_id = $1", referrer))
-                .isEqualTo(1);
+        programme.claim(trader, token).then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("type", equalTo("/problems/already-trading"));
+        assertThat(programme.count("select count(*) from referrals where referred_user_id = $1", trader)).isZero();
+    }
+
+    @Test
+    void aReferredUserWhoTradesKeepsTheirReferrer() {
+        String token = programme.register(UUID.randomUUID());
+        UUID newcomer = UUID.randomUUID();
+        programme.claim(newcomer, token).then().statusCode(201);
+        events.fill(newcomer, "EURUSD", "0.10", "1.08");
+        programme.awaitActivated(newcomer);
+
+        programme.claim(newcomer, token).then().statusCode(200).body("status", equalTo("ACTIVATED"));
+        programme.claim(newcomer, programme.register(UUID.randomUUID())).then().statusCode(409)
+                .body("type", equalTo("/problems/referrer-already-set"));
     }
 
     @Test

@@ -1,8 +1,17 @@
 package com.tradesignals.contracts.events;
 
 import com.tradesignals.contracts.Topics;
+import com.tradesignals.contracts.events.affiliates.AdjustmentMade;
+import com.tradesignals.contracts.events.affiliates.AffiliateSuspended;
+import com.tradesignals.contracts.events.affiliates.AffiliateUnsuspended;
 import com.tradesignals.contracts.events.affiliates.CommissionAccrued;
+import com.tradesignals.contracts.events.affiliates.CommissionClawedBack;
+import com.tradesignals.contracts.events.affiliates.CommissionRefunded;
+import com.tradesignals.contracts.events.affiliates.CommissionsPaid;
 import com.tradesignals.contracts.events.affiliates.PayoutStatusChanged;
+import com.tradesignals.contracts.events.affiliates.ReferralActivated;
+import com.tradesignals.contracts.events.affiliates.ReferralClaimed;
+import com.tradesignals.contracts.events.affiliates.TierChanged;
 import com.tradesignals.contracts.events.devices.DeviceKeyRotated;
 import com.tradesignals.contracts.events.devices.DeviceRegistered;
 import com.tradesignals.contracts.events.devices.DeviceRenamed;
@@ -32,7 +41,17 @@ public enum EventType {
     EXECUTION_FILL_BUSTED("execution.fill-busted.v1", Topics.EXECUTIONS, FillBusted.class),
     EXECUTION_FILL_REVIEWED("execution.fill-reviewed.v1", Topics.EXECUTIONS, FillReviewed.class),
     AFFILIATE_COMMISSION_ACCRUED("affiliate.commission-accrued.v1", Topics.AFFILIATES, CommissionAccrued.class),
-    AFFILIATE_PAYOUT_STATUS_CHANGED("affiliate.payout-status-changed.v1", Topics.AFFILIATES, PayoutStatusChanged.class);
+    AFFILIATE_PAYOUT_STATUS_CHANGED("affiliate.payout-status-changed.v1", Topics.AFFILIATES, PayoutStatusChanged.class),
+    AFFILIATE_REFERRAL_CLAIMED("affiliate.referral-claimed.v1", Topics.AFFILIATES, ReferralClaimed.class),
+    AFFILIATE_REFERRAL_ACTIVATED("affiliate.referral-activated.v1", Topics.AFFILIATES, ReferralActivated.class),
+    AFFILIATE_TIER_CHANGED("affiliate.tier-changed.v1", Topics.AFFILIATES, TierChanged.class),
+    AFFILIATE_COMMISSION_REFUNDED("affiliate.commission-refunded.v1", Topics.AFFILIATES, CommissionRefunded.class),
+    AFFILIATE_COMMISSION_CLAWED_BACK("affiliate.commission-clawed-back.v1", Topics.AFFILIATES,
+            CommissionClawedBack.class),
+    AFFILIATE_COMMISSIONS_PAID("affiliate.commissions-paid.v1", Topics.AFFILIATES, CommissionsPaid.class),
+    AFFILIATE_ADJUSTMENT_MADE("affiliate.adjustment-made.v1", Topics.AFFILIATES, AdjustmentMade.class),
+    AFFILIATE_SUSPENDED("affiliate.suspended.v1", Topics.AFFILIATES, AffiliateSuspended.class),
+    AFFILIATE_UNSUSPENDED("affiliate.unsuspended.v1", Topics.AFFILIATES, AffiliateUnsuspended.class);
 
     private final String type;
     private final String topic;

@@ -1,0 +1,16 @@
+package com.tradesignals.affiliate.api;
+
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+
+/**
+ * @param amount signed, not zero, at most 8 decimals (the ledger's scale), in the programme currency: positive
+ *               credits the affiliate, negative debits them
+ * @param reason shown in the affiliate's history and statement
+ */
+public record AdjustmentRequest(@NotNull @NonZero @Digits(integer = 12, fraction = 8) BigDecimal amount,
+        @NotBlank @Size(max = 500) String reason) {
+}
