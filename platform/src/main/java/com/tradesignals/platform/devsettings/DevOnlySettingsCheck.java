@@ -19,10 +19,18 @@ import org.eclipse.microprofile.config.Config;
 @ApplicationScoped
 public class DevOnlySettingsCheck {
 
-    void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event,
-            DevOnlySettingsConfig settings, Config config, Instance<DevOnlySetting> serviceSettings) {
+    /**
+     * {@code PLATFORM_DEV_ONLY_SETTINGS_ALLOWED=true}: set by dev/up, docker-compose.yml and the test launcher,
+     * never in a production deployment (default false: microprofile-config.properties). A plain property, not a
+     * mapping: a mapping's root would be all of {@code platform.*}.
+     */
+    static final String ALLOWED = "platform.dev-only-settings-allowed";
+
+    void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event, Config config,
+            Instance<DevOnlySetting> serviceSettings) {
         LaunchMode mode = LaunchMode.current();
-        if (mode != LaunchMode.NORMAL || settings.devOnlySettingsAllowed()) {
+        boolean isAllowed = config.getOptionalValue(ALLOWED, Boolean.class).orElse(false);
+        if (mode != LaunchMode.NORMAL || isAllowed) {
             return;
         }
         List<String> problems = new ArrayList<>(CommittedDevKeys.foundIn(
