@@ -123,6 +123,7 @@ class AffiliateBenchmarkTest {
             UUID affiliate = UUID.randomUUID();
             UUID trader = UUID.randomUUID();
             programme.claim(trader, programme.register(affiliate)).then().statusCode(201);
+            programme.setBankAccount(affiliate);
             FillRecorded fill = new FillRecorded(UUID.randomUUID(), UUID.randomUUID(), "P-" + i, trader,
                     UUID.randomUUID(), "EURUSD", Side.BUY, BigDecimal.ONE, new BigDecimal("1000000000"),
                     new BigDecimal("1000000000"), Instant.now());

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 /** Symmetric keys as configuration carries them: 32 bytes written as 64 hex characters or as base64. */
 public final class KeyMaterial {
 
-    private static final Pattern HEX_256 = Pattern.compile("[0-9a-fA-F]{64}");
+    private static final Pattern HEX = Pattern.compile("[0-9a-fA-F]+");
 
     private KeyMaterial() {
     }
@@ -21,7 +21,13 @@ public final class KeyMaterial {
     public static byte[] decode256(String text, String property) {
         String trimmed = text.strip();
         byte[] key;
-        if (HEX_256.matcher(trimmed).matches()) {
+        // Hex digits are base64 characters too; a key written only in hex digits is read as hex (a base64 key of
+        // 32 bytes has 43 or 44 characters, with '=' or of odd length, so it is never taken for hex).
+        if (HEX.matcher(trimmed).matches() && trimmed.length() % 2 == 0) {
+            if (trimmed.length() != 64) {
+                throw new IllegalArgumentException(property + " must be 64 hex characters (32 bytes), has "
+                        + trimmed.length());
+            }
             key = HexFormat.of().parseHex(trimmed);
         } else {
             try {
