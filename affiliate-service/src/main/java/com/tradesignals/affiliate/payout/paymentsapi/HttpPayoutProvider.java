@@ -8,8 +8,8 @@ import com.tradesignals.affiliate.payout.PayoutResult;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -35,7 +35,7 @@ import org.jboss.logging.Logger;
  * Timeout, retries and circuit breaker: {@link PaymentsApiConfig}. Neither the API key nor the beneficiary's
  * details are ever logged.
  */
-@ApplicationScoped
+@Singleton // not a client proxy: created when chosen, at startup, so missing settings stop the service at once
 @Typed(HttpPayoutProvider.class)
 public class HttpPayoutProvider implements PayoutProvider {
 
