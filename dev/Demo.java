@@ -84,6 +84,9 @@ public class Demo {
                 balances -> new java.math.BigDecimal(balances.get("earned").asText()).signum() > 0);
         show("Alice's balances (level 2)", call("GET", "/api/v1/affiliates/balances", aliceToken, null, null).toString());
 
+        JsonNode method = call("PUT", "/api/v1/affiliates/payout-method", bobToken,
+                Map.of("type", "BANK_TRANSFER", "iban", "GB82 WEST 1234 5698 7654 32", "holder_name", "Bob"), null);
+        show("Bob sets where payouts go (answered masked)", method.get("type").asText() + " " + method.get("iban").asText());
         JsonNode payout = call("POST", "/api/v1/affiliates/payout", bobToken, Map.of("amount", "10.00"), "demo-" + bob);
         show("Bob requests a payout of 10.00", "payout " + shortId(payout.get("payout_id").asText()) + " " + payout.get("status").asText());
         eventually("The payout job pays Bob", () -> call("GET", "/api/v1/affiliates/payouts/" + payout.get("payout_id").asText(), bobToken, null, null),

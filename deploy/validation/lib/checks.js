@@ -4,6 +4,10 @@
 import { unknownEnv, gatewayTemplateVars, gatewayRoutes } from "./repo.js";
 
 const byKind = (objs, kind) => objs.filter((o) => o?.kind === kind);
+/** Variables that carry a secret: only ever from a Secret in the manifests. */
+const SECRET_ENV = /PASSWORD|MASTER_KEY|SECRET|API_KEY|ENCRYPTION_KEY$|PREVIOUS_KEYS/;
+/** Settings a production deployment must not have: the services refuse them unless told they are not production. */
+const DEV_ONLY_ENV = { PLATFORM_DEV_ONLY_SETTINGS_ALLOWED: /^true$/i, AFFILIATES_PAYOUTS_PROVIDER: /^simulated$/i };
 const named = (objs, kind, name) => objs.find((o) => o?.kind === kind && o.metadata?.name === name);
 const hostPort = (s) => /^([^:/]+):(\d+)$/.exec(String(s ?? ""));
 const urlParts = (s) => /^(?:jdbc:)?postgresql:\/\/([^:/]+)(?::(\d+))?\/([^?]+)/.exec(String(s ?? ""));
@@ -128,7 +132,7 @@ function checkK8sService(objs, svc, problems) {
   }
   // Secrets only as references.
   for (const [name, e] of env) {
-    if (/PASSWORD|MASTER_KEY|SECRET/.test(name) && e.value !== undefined) {
+    if (SECRET_ENV.test(name) && e.value !== undefined) {
       problems.push(`${where}: ${name} has a literal value in ${e.source}; reference a Secret instead`);
     }
   }
@@ -330,6 +334,27 @@ function checkTopics(objs, facts, problems) {
   }
 }
 
+/**
+ * A production overlay: no container may get a dev-only setting (the opt-in that lets a service start with the
+ * committed dev keys, or the simulated bank), from its env or a ConfigMap it pulls in.
+ */
+export function checkProductionSettings(objs) {
+  const problems = [];
+  for (const dep of byKind(objs, "Deployment")) {
+    for (const container of dep.spec?.template?.spec?.containers ?? []) {
+      const where = `Deployment ${dep.metadata.name}`;
+      const env = containerEnv(objs, container, where, []);
+      for (const [name, allowedIn] of Object.entries(DEV_ONLY_ENV)) {
+        const value = env.get(name)?.value;
+        if (value !== undefined && allowedIn.test(String(value))) {
+          problems.push(`${where}: ${name}=${value} in a production overlay (${env.get(name).source}); it is for dev and demos only`);
+        }
+      }
+    }
+  }
+  return problems;
+}
+
 export function checkK8s(objs, facts) {
   const problems = [];
   for (const svc of facts.services) checkK8sService(objs, svc, problems);
@@ -409,6 +434,14 @@ export function checkCompose(compose, facts) {
     }
     if (env.has("DEVICE_AUTH_MASTER_KEY") && interpolated(env.get("DEVICE_AUTH_MASTER_KEY")) !== facts.devMasterKey) {
       problems.push(`${where}: DEVICE_AUTH_MASTER_KEY default is not dev/keys/dev-only-device-master-key.hex`);
+    }
+    const payoutKey = env.get("AFFILIATES_PAYOUT_METHODS_ENCRYPTION_KEY");
+    if (payoutKey !== undefined && interpolated(payoutKey) !== facts.devPayoutMethodKey) {
+      problems.push(`${where}: AFFILIATES_PAYOUT_METHODS_ENCRYPTION_KEY default is not dev/keys/dev-only-payout-method-key.hex`);
+    }
+    // Compose runs with the dev-only keys, which a packaged service refuses unless told it is not production.
+    if (!/^true$/i.test(String(env.get("PLATFORM_DEV_ONLY_SETTINGS_ALLOWED") ?? ""))) {
+      problems.push(`${where}: PLATFORM_DEV_ONLY_SETTINGS_ALLOWED is not "true": the service refuses the dev-only keys this file gives it`);
     }
 
     // Database: the URLs name a postgres service of this file and its database; credentials match it.

@@ -263,6 +263,7 @@ export function allFacts() {
     services,
     topics: contractTopics(),
     devMasterKey: read("dev/keys/dev-only-device-master-key.hex").trim(),
+    devPayoutMethodKey: read("dev/keys/dev-only-payout-method-key.hex").trim(),
     gatewayTemplate: read("gateway/default.conf.template"),
   };
 }

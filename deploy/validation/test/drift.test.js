@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { render } from "../lib/k8s.js";
 import { parseCompose } from "../lib/compose.js";
 import { allFacts, read } from "../lib/repo.js";
-import { checkK8s, checkCompose, checkDockerfile } from "../lib/checks.js";
+import { checkK8s, checkCompose, checkDockerfile, checkProductionSettings } from "../lib/checks.js";
 
 const facts = allFacts();
 const rendered = render("k8s/overlays/prod");
@@ -77,6 +77,28 @@ test("k8s: a secret value written into the manifests", () => {
   const problems = checkK8s(objs, facts);
   expectProblem(problems, /DEVICE_AUTH_MASTER_KEY has a literal value/);
   expectProblem(problems, /Secret device-master-key is in the manifests/);
+});
+
+test("k8s: a payments API key or payout-method key written into the manifests", () => {
+  const objs = k8sCopy();
+  const env = container(objs, "affiliate-service").env;
+  for (const name of ["AFFILIATES_PAYMENTS_API_API_KEY", "AFFILIATES_PAYOUT_METHODS_ENCRYPTION_KEY"]) {
+    const e = env.find((x) => x.name === name);
+    delete e.valueFrom;
+    e.value = "ab".repeat(32);
+  }
+  const problems = checkK8s(objs, facts);
+  expectProblem(problems, /AFFILIATES_PAYMENTS_API_API_KEY has a literal value/);
+  expectProblem(problems, /AFFILIATES_PAYOUT_METHODS_ENCRYPTION_KEY has a literal value/);
+});
+
+test("k8s: the prod overlay given the dev-only opt-in or the simulated bank", () => {
+  const objs = k8sCopy();
+  configMapOf(objs, "affiliate-service").data.AFFILIATES_PAYOUTS_PROVIDER = "simulated";
+  container(objs, "device-service").env.push({ name: "PLATFORM_DEV_ONLY_SETTINGS_ALLOWED", value: "true" });
+  const problems = checkProductionSettings(objs);
+  expectProblem(problems, /Deployment affiliate-service: AFFILIATES_PAYOUTS_PROVIDER=simulated in a production overlay/);
+  expectProblem(problems, /Deployment device-service: PLATFORM_DEV_ONLY_SETTINGS_ALLOWED=true in a production overlay/);
 });
 
 test("k8s: a service pointed at another service's database", () => {
@@ -151,6 +173,15 @@ test("compose: an environment variable name no config key maps to", () => {
   const problems = checkCompose(c, facts);
   expectProblem(problems, /compose execution-service: KAFKA_BOOTSTRAP_SERVER is not a config key execution-service reads/);
   expectProblem(problems, /compose execution-service: required KAFKA_BOOTSTRAP_SERVERS is not set/);
+});
+
+test("compose: a service without the dev-only opt-in, or another payout-method key", () => {
+  const c = structuredClone(compose);
+  delete c.services["execution-service"].environment.PLATFORM_DEV_ONLY_SETTINGS_ALLOWED;
+  c.services["affiliate-service"].environment.AFFILIATES_PAYOUT_METHODS_ENCRYPTION_KEY = "ab".repeat(32);
+  const problems = checkCompose(c, facts);
+  expectProblem(problems, /compose execution-service: PLATFORM_DEV_ONLY_SETTINGS_ALLOWED is not "true"/);
+  expectProblem(problems, /compose affiliate-service: AFFILIATES_PAYOUT_METHODS_ENCRYPTION_KEY default is not dev\/keys\/dev-only-payout-method-key.hex/);
 });
 
 test("compose: gateway upstream port, database name and start order drift", () => {

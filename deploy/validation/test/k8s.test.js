@@ -4,7 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { overlays, render, schemaProblems, kubectlVersion, KUBERNETES_SCHEMA_VERSION } from "../lib/k8s.js";
 import { allFacts } from "../lib/repo.js";
-import { checkK8s } from "../lib/checks.js";
+import { checkK8s, checkProductionSettings } from "../lib/checks.js";
 
 const facts = allFacts();
 
@@ -36,6 +36,23 @@ for (const overlay of overlays()) {
     }
   });
 }
+
+test("prod has no dev-only settings (the opt-in for dev keys, the simulated bank); dev has both", () => {
+  assert.deepEqual(checkProductionSettings(render("k8s/overlays/prod")), []);
+  assert.equal(checkProductionSettings(render("k8s/overlays/dev")).length, 4);
+});
+
+test("prod pays through the payments API, with its key and the payout-method key from Secrets", () => {
+  const objs = render("k8s/overlays/prod");
+  const env = objs.find((o) => o.kind === "Deployment" && o.metadata.name === "affiliate-service").spec.template.spec.containers[0].env;
+  const secretOf = (name) => env.find((e) => e.name === name)?.valueFrom?.secretKeyRef?.name;
+  assert.equal(secretOf("AFFILIATES_PAYOUT_METHODS_ENCRYPTION_KEY"), "payout-method-key");
+  assert.equal(secretOf("AFFILIATES_PAYOUT_METHODS_ENCRYPTION_KEY_ID"), "payout-method-key");
+  assert.equal(secretOf("AFFILIATES_PAYMENTS_API_API_KEY"), "payments-api");
+  const config = objs.find((o) => o.kind === "ConfigMap" && o.metadata.name.startsWith("affiliate-service-config"));
+  assert.equal(config.data.AFFILIATES_PAYOUTS_PROVIDER, "http");
+  assert.match(config.data.AFFILIATES_PAYMENTS_API_URL, /^https:\/\//);
+});
 
 test("prod scales device-service on parked polls as well as CPU", () => {
   const hpa = render("k8s/overlays/prod").find((o) => o.kind === "HorizontalPodAutoscaler" && o.metadata.name === "device-service");

@@ -109,6 +109,17 @@ public interface AffiliateConfig {
         /** A payout processing for longer than this is sent to the provider again (same reference). */
         @WithDefault("PT10M")
         Duration staleAfter();
+
+        /** Who moves the money: the payments API ({@code http}) or, in dev and tests only, the simulated bank. */
+        @WithDefault("http")
+        Provider provider();
+    }
+
+    enum Provider {
+        /** The payments API ({@code affiliates.payments-api.*}, docs/affiliate-service.md). */
+        HTTP,
+        /** {@code SimulatedBankPayoutProvider}: moves no money; refused in production. */
+        SIMULATED
     }
 
     /** The stand-in provider: succeeds, except for the amounts or the share of payouts configured to fail. */

@@ -82,6 +82,17 @@ public final class AffiliateProblems {
                 "This Idempotency-Key was used for a request with a different body");
     }
 
+    /** 404 of {@code GET /payout-method}: the generic not-found type, with a detail that says what to do. */
+    public static ProblemException payoutMethodNotSet() {
+        return new ProblemException(Response.Status.NOT_FOUND, "not-found", "Not found",
+                "No payout method is set: PUT /api/v1/affiliates/payout-method");
+    }
+
+    public static ProblemException noPayoutMethod() {
+        return new ProblemException(UNPROCESSABLE, "no-payout-method", "No payout method",
+                "Set where payouts go first (PUT /api/v1/affiliates/payout-method)");
+    }
+
     public static ProblemException payoutStatusConflict(String detail) {
         return ProblemException.conflict("payout-status-conflict", "Payout status conflict", detail);
     }

@@ -34,14 +34,18 @@ public class Programme {
     public record AvailableCommission(UUID referrer, UUID trader, FillRecorded fill) {
     }
 
+    /** A valid German IBAN (the ISO 13616 example), masked as DE****3000. */
+    public static final String IBAN = "DE89370400440532013000";
+
     /**
-     * A new referrer whose new trader fills {@code lots} of EURUSD, past the holding period: 10.00 per lot × 20 %
-     * (Bronze, level 1), so 2.00 per lot is available (50 lots make 100.00).
+     * A new referrer with a bank account as payout method, whose new trader fills {@code lots} of EURUSD, past the
+     * holding period: 10.00 per lot × 20 % (Bronze, level 1), so 2.00 per lot is available (50 lots make 100.00).
      */
     public AvailableCommission availableCommission(String lots) {
         UUID referrer = UUID.randomUUID();
         UUID trader = UUID.randomUUID();
         claim(trader, register(referrer)).then().statusCode(201);
+        setBankAccount(referrer);
         FillRecorded fill = events.fill(trader, "EURUSD", lots, "1.08");
         awaitCommissions(fill.fillId(), 1);
         clock.advance(Duration.ofDays(8));
@@ -60,6 +64,17 @@ public class Programme {
         return given().auth().oauth2(TestTokens.user(user)).contentType(ContentType.JSON)
                 .body("{\"token\":\"" + token + "\"}")
                 .when().post("/api/v1/affiliates/referrals");
+    }
+
+    public Response setPayoutMethod(UUID user, String json) {
+        return given().auth().oauth2(TestTokens.user(user)).contentType(ContentType.JSON).body(json)
+                .when().put("/api/v1/affiliates/payout-method");
+    }
+
+    /** The affiliate's payouts go to {@link #IBAN}. */
+    public void setBankAccount(UUID user) {
+        setPayoutMethod(user, "{\"type\":\"BANK_TRANSFER\",\"iban\":\"" + IBAN + "\",\"bic\":\"COBADEFFXXX\","
+                + "\"holder_name\":\"Ada Lovelace\"}").then().statusCode(201);
     }
 
     public Response requestPayout(UUID user, String amount, String idempotencyKey) {

@@ -91,6 +91,9 @@ class ReferralToPayoutFlowTest {
         programme.assertBalancesConsistent(middle);
         programme.assertBalancesConsistent(top);
         programme.requestPayout(middle, "60.00", null).then().statusCode(422)
+                .body("type", equalTo("/problems/no-payout-method"));
+        programme.setBankAccount(middle);
+        programme.requestPayout(middle, "60.00", null).then().statusCode(422)
                 .body("type", equalTo("/problems/insufficient-available-balance"));
 
         clock.advance(Duration.ofDays(7).plusMinutes(1));
@@ -109,7 +112,9 @@ class ReferralToPayoutFlowTest {
                 .then().statusCode(200)
                 .body("items.payout_id", contains(payoutId))
                 .body("items[0].status", equalTo("COMPLETED"))
-                .body("items[0].reference", matchesPattern("SIM-.+"));
+                .body("items[0].reference", matchesPattern("SIM-.+"))
+                .body("items[0].payout_method.type", equalTo("BANK_TRANSFER"))
+                .body("items[0].payout_method.masked", equalTo("DE****3000"));
         programme.balances(middle).then()
                 .body("earned", equalTo("60.00000000"))
                 .body("paid", equalTo("60.00000000"))

@@ -94,12 +94,15 @@ class SystemStoryTest {
             assertDecimal(balances(alice).getString("earned"), aliceEarns.toPlainString());
         });
 
-        // Bob is paid out (no holding period in this system); the scheduled job completes the payout.
+        // Bob says where his payouts go (answered masked), is paid out (no holding period in this system), and the
+        // scheduled job completes the payout, which names the account it went to.
+        bob.api().body(Map.of("type", "BANK_TRANSFER", "iban", "GB82 WEST 1234 5698 7654 32", "holder_name", "Bob"))
+                .put("/api/v1/affiliates/payout-method").then().statusCode(201).body("iban", equalTo("GB****5432"));
         String payoutId = bob.api().header("Idempotency-Key", "bob-first-payout").body(Map.of("amount", "10.00"))
                 .post("/api/v1/affiliates/payout").then().statusCode(201).extract().path("payout_id");
         await("the payout completes").atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 bob.api().get("/api/v1/affiliates/payouts/" + payoutId).then().statusCode(200)
-                        .body("status", equalTo("COMPLETED")));
+                        .body("status", equalTo("COMPLETED")).body("payout_method.masked", equalTo("GB****5432")));
         JsonPath bobBalances = balances(bob);
         assertDecimal(bobBalances.getString("paid"), "10.00");
         assertBalancesAddUp(bobBalances);

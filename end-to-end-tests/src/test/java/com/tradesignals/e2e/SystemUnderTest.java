@@ -66,7 +66,12 @@ final class SystemUnderTest {
                 // The story runs in seconds: no holding period, the payout job every second, small payouts allowed.
                 "AFFILIATES_HOLDING_PERIOD", "PT0S",
                 "AFFILIATES_PAYOUTS_INTERVAL", "1s",
-                "AFFILIATES_MINIMUM_PAYOUT", "1.00"));
+                "AFFILIATES_MINIMUM_PAYOUT", "1.00",
+                // No payments API here: the simulated bank, and the dev-only key for payout methods.
+                "AFFILIATES_PAYOUTS_PROVIDER", "simulated",
+                "AFFILIATES_PAYOUT_METHODS_ENCRYPTION_KEY",
+                Files.readString(root.resolve("dev/keys/dev-only-payout-method-key.hex")).strip(),
+                "AFFILIATES_PAYOUT_METHODS_ENCRYPTION_KEY_ID", "dev-only-1"));
         int gatewayPort = freePort();
         startGateway(gatewayPort, device.port(), execution.port(), affiliate.port());
 

@@ -38,7 +38,8 @@ public final class ServiceProcess {
      * {@code postgres}, and waits until it answers {@code /q/health/ready}.
      *
      * @param jvmOptions  options before {@code -jar}, e.g. heap size or {@code -Dkey=value} tuning
-     * @param environment configuration beyond the common one (database, Kafka, JWT key, device master key)
+     * @param environment configuration beyond the common one (database, Kafka, JWT key, device master key, and the
+     *                    opt-in {@code PLATFORM_DEV_ONLY_SETTINGS_ALLOWED} that lets the service use those dev keys)
      */
     public static ServiceProcess start(String service, PostgresServer postgres, String database,
             String kafkaBootstrapServers, List<String> jvmOptions, Map<String, String> environment, Path log)
@@ -63,6 +64,8 @@ public final class ServiceProcess {
         variables.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", root.resolve("dev/keys/dev-only-jwt-public.pem").toString());
         variables.put("DEVICE_AUTH_MASTER_KEY",
                 Files.readString(root.resolve("dev/keys/dev-only-device-master-key.hex")).strip());
+        // A packaged service refuses the committed dev-only keys above unless told this is not production.
+        variables.put("PLATFORM_DEV_ONLY_SETTINGS_ALLOWED", "true");
         variables.putAll(environment);
         Files.createDirectories(log.getParent());
         ServiceProcess started = new ServiceProcess(

@@ -1,5 +1,7 @@
 package com.tradesignals.affiliate.payout;
 
+import com.tradesignals.affiliate.payoutmethod.PayoutMethodKind;
+import com.tradesignals.affiliate.payoutmethod.SealedPayoutMethod;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -58,7 +60,28 @@ public class Payout {
     @Column(name = "paid_at")
     public Instant paidAt;
 
-    static Payout request(UUID referrerId, BigDecimal amount, String currency, String idempotencyKey, Instant now) {
+    /**
+     * The payout method the payout is sent to, as it was when requested (null only for payouts requested before
+     * payout methods existed): kind and masked form to show, the encrypted details for the provider.
+     */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "payout_method_kind", updatable = false)
+    public PayoutMethodKind payoutMethodKind;
+
+    @Column(name = "payout_method_masked", updatable = false)
+    public String payoutMethodMasked;
+
+    @Column(name = "payout_method_key_id", updatable = false)
+    public String payoutMethodKeyId;
+
+    @Column(name = "payout_method_nonce", updatable = false)
+    public byte[] payoutMethodNonce;
+
+    @Column(name = "payout_method_ciphertext", updatable = false)
+    public byte[] payoutMethodCiphertext;
+
+    static Payout request(UUID referrerId, BigDecimal amount, String currency, String idempotencyKey,
+            SealedPayoutMethod method, Instant now) {
         Payout payout = new Payout();
         payout.id = UUID.randomUUID();
         payout.referrerId = referrerId;
@@ -66,8 +89,19 @@ public class Payout {
         payout.currency = currency;
         payout.status = Status.PENDING;
         payout.idempotencyKey = idempotencyKey;
+        payout.payoutMethodKind = method.kind();
+        payout.payoutMethodMasked = method.masked();
+        payout.payoutMethodKeyId = method.keyId();
+        payout.payoutMethodNonce = method.nonce();
+        payout.payoutMethodCiphertext = method.ciphertext();
         payout.createdAt = now;
         payout.updatedAt = now;
         return payout;
+    }
+
+    /** The encrypted payout method this payout goes to, or null for a payout from before payout methods. */
+    SealedPayoutMethod payoutMethod() {
+        return payoutMethodKind == null ? null : new SealedPayoutMethod(payoutMethodKind, payoutMethodMasked,
+                payoutMethodKeyId, payoutMethodNonce, payoutMethodCiphertext);
     }
 }

@@ -1,5 +1,7 @@
 package com.tradesignals.affiliate.payout;
 
+import com.tradesignals.affiliate.payoutmethod.PayoutMethodCipher;
+import com.tradesignals.affiliate.payoutmethod.PayoutMethodDetails;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -16,13 +18,17 @@ import org.jboss.logging.Logger;
 public class PayoutProcessor {
 
     private static final Logger LOG = Logger.getLogger(PayoutProcessor.class);
+    static final PayoutResult NO_PAYOUT_METHOD = new PayoutResult.Failed(
+            "no payout method: set one (PUT /api/v1/affiliates/payout-method) and request the payout again");
 
     private final PayoutService payouts;
     private final PayoutProvider provider;
+    private final PayoutMethodCipher cipher;
 
-    PayoutProcessor(PayoutService payouts, PayoutProvider provider) {
+    PayoutProcessor(PayoutService payouts, PayoutProvider provider, PayoutMethodCipher cipher) {
         this.payouts = payouts;
         this.provider = provider;
+        this.cipher = cipher;
     }
 
     @Scheduled(identity = "affiliate-payouts", every = "${affiliates.payouts.interval}",
@@ -36,15 +42,28 @@ public class PayoutProcessor {
 
     /** One run; answers how many payouts got a definite outcome. */
     public Uni<Integer> processDue() {
-        return payouts.startDue().chain(orders -> Multi.createFrom().iterable(orders)
-                .onItem().transformToUniAndConcatenate(order -> provider
-                        .pay(order.payoutId(), order.userId(), order.amount(), order.currency())
-                        .chain(result -> payouts.finish(order.payoutId(), result).replaceWith(1))
+        return payouts.startDue().chain(due -> Multi.createFrom().iterable(due)
+                .onItem().transformToUniAndConcatenate(payout -> send(payout)
+                        .chain(result -> payouts.finish(payout.payoutId(), result).replaceWith(1))
                         .onFailure().recoverWithItem(failure -> {
-                            LOG.warnf(failure, "Outcome of payout %s unknown; it is sent again later", order.payoutId());
+                            LOG.warnf(failure, "Outcome of payout %s unknown; it is sent again later", payout.payoutId());
                             return 0;
                         }))
                 .collect().asList()
                 .map(outcomes -> outcomes.stream().mapToInt(Integer::intValue).sum()));
+    }
+
+    /**
+     * The provider's answer for one payout. A payout from before payout methods has nowhere to go: it fails and
+     * its funds return. A payout method that cannot be decrypted (a key missing from the configuration) is an
+     * unknown outcome, so the payout waits, processing, until the key is back.
+     */
+    private Uni<PayoutResult> send(PayoutService.DuePayout payout) {
+        if (payout.payoutMethod() == null) {
+            return Uni.createFrom().item(NO_PAYOUT_METHOD);
+        }
+        return Uni.createFrom().item(() -> cipher.open(payout.userId(), payout.payoutMethod()))
+                .chain((PayoutMethodDetails destination) -> provider.pay(new PayoutOrder(payout.payoutId(),
+                        payout.userId(), payout.amount(), payout.currency(), destination)));
     }
 }

@@ -10,6 +10,8 @@ import com.tradesignals.affiliate.enrollment.AffiliateRepository;
 import com.tradesignals.affiliate.enrollment.EnrollmentService;
 import com.tradesignals.affiliate.paging.Cursor;
 import com.tradesignals.affiliate.paging.Page;
+import com.tradesignals.affiliate.payoutmethod.PayoutMethodService;
+import com.tradesignals.affiliate.payoutmethod.SealedPayoutMethod;
 import com.tradesignals.contracts.events.affiliates.CommissionsPaid;
 import com.tradesignals.contracts.events.affiliates.PayoutStatusChanged;
 import com.tradesignals.platform.audit.AuditLog;
@@ -43,6 +45,7 @@ public class PayoutService {
     private final AffiliateRepository affiliates;
     private final CommissionRepository commissions;
     private final EnrollmentService enrollment;
+    private final PayoutMethodService payoutMethods;
     private final Outbox outbox;
     private final AuditLog audit;
     private final AffiliateConfig config;
@@ -50,12 +53,13 @@ public class PayoutService {
     private final MeterRegistry registry;
 
     PayoutService(PayoutRepository payouts, AffiliateRepository affiliates, CommissionRepository commissions,
-            EnrollmentService enrollment, Outbox outbox, AuditLog audit, AffiliateConfig config, Clock clock,
-            MeterRegistry registry) {
+            EnrollmentService enrollment, PayoutMethodService payoutMethods, Outbox outbox, AuditLog audit,
+            AffiliateConfig config, Clock clock, MeterRegistry registry) {
         this.payouts = payouts;
         this.affiliates = affiliates;
         this.commissions = commissions;
         this.enrollment = enrollment;
+        this.payoutMethods = payoutMethods;
         this.outbox = outbox;
         this.audit = audit;
         this.config = config;
@@ -84,18 +88,24 @@ public class PayoutService {
                         }));
     }
 
+    /** Reserves the amount for a payout to the affiliate's current payout method, which the payout keeps. */
     private Uni<Requested> reserve(Affiliate affiliate, BigDecimal amount, String idempotencyKey) {
         if (affiliate.isSuspended()) {
             throw AffiliateProblems.affiliateSuspended();
         }
-        if (amount.compareTo(config.minimumPayout()) < 0) {
-            throw AffiliateProblems.payoutBelowMinimum(config.minimumPayout(), config.currency());
-        }
         Instant now = clock.instant();
-        return requireAvailable(affiliate, amount, now).chain(() -> {
+        return payoutMethods.current(affiliate.userId).chain(method -> {
+            if (method == null) {
+                throw AffiliateProblems.noPayoutMethod();
+            }
+            if (amount.compareTo(config.minimumPayout()) < 0) {
+                throw AffiliateProblems.payoutBelowMinimum(config.minimumPayout(), config.currency());
+            }
+            return requireAvailable(affiliate, amount, now).replaceWith(method);
+        }).chain(method -> {
             affiliate.reserve(amount, now);
             Payout payout = Payout.request(affiliate.userId, CommissionCalculator.money(amount), config.currency(),
-                    idempotencyKey, now);
+                    idempotencyKey, method, now);
             return payouts.persist(payout)
                     .chain(() -> changed(payout, null, "user:" + affiliate.userId, now))
                     .replaceWith(() -> new Requested(PayoutView.of(payout), true));
@@ -142,12 +152,12 @@ public class PayoutService {
      * processing; the provider is called outside this transaction.
      */
     @WithTransaction
-    public Uni<List<PayoutOrder>> startDue() {
+    public Uni<List<DuePayout>> startDue() {
         Instant now = clock.instant();
         return payouts.lockDue(now.minus(config.payouts().staleAfter()), config.payouts().batchSize())
                 .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<Payout>of()) : payouts.list("id in ?1", ids))
                 .chain(due -> {
-                    List<PayoutOrder> orders = new ArrayList<>();
+                    List<DuePayout> orders = new ArrayList<>();
                     Uni<Void> work = Uni.createFrom().voidItem();
                     for (Payout payout : due) {
                         Payout.Status previous = payout.status;
@@ -155,7 +165,8 @@ public class PayoutService {
                         payout.attempts++;
                         payout.processingStartedAt = now;
                         payout.updatedAt = now;
-                        orders.add(new PayoutOrder(payout.id, payout.referrerId, payout.amount, payout.currency));
+                        orders.add(new DuePayout(payout.id, payout.referrerId, payout.amount, payout.currency,
+                                payout.payoutMethod()));
                         if (previous == Payout.Status.PENDING) {
                             work = work.chain(() -> changed(payout, previous, "system", now));
                         } else {
@@ -288,6 +299,9 @@ public class PayoutService {
         Map<String, Object> details = new HashMap<>();
         details.put("amount", payout.amount.toPlainString());
         details.put("from", previous == null ? "NONE" : previous.name());
+        if (previous == null && payout.payoutMethodKind != null) {
+            details.put("payout_method", payout.payoutMethodKind + " " + payout.payoutMethodMasked);
+        }
         if (payout.failureReason != null) {
             details.put("failure_reason", payout.failureReason);
         }
@@ -302,7 +316,12 @@ public class PayoutService {
     public record Requested(PayoutView payout, boolean isNew) {
     }
 
-    /** What the provider needs to pay one payout. */
-    public record PayoutOrder(UUID payoutId, UUID userId, BigDecimal amount, String currency) {
+    /**
+     * A payout taken for the provider, its payout method still encrypted.
+     *
+     * @param payoutMethod null for a payout requested before payout methods existed
+     */
+    public record DuePayout(UUID payoutId, UUID userId, BigDecimal amount, String currency,
+            SealedPayoutMethod payoutMethod) {
     }
 }

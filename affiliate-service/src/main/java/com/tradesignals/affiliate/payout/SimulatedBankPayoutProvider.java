@@ -1,21 +1,21 @@
 package com.tradesignals.affiliate.payout;
 
 import com.tradesignals.affiliate.AffiliateConfig;
-import io.quarkus.arc.DefaultBean;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * NOT A BANK: a stand-in that moves no money. It completes every payout, except the amounts listed in
- * {@code affiliates.simulated-bank.failing-amounts} and a random share {@code failure-rate}, which it refuses.
- * Replace it with a real provider by declaring another {@link PayoutProvider} bean.
+ * NOT A BANK: a stand-in that moves no money, for dev and tests ({@code affiliates.payouts.provider=simulated}).
+ * It completes every payout, except the amounts listed in {@code affiliates.simulated-bank.failing-amounts} and a
+ * random share {@code failure-rate}, which it refuses. A packaged service refuses to start with it unless
+ * {@code platform.dev-only-settings-allowed} says it is not production.
  */
-@DefaultBean
 @ApplicationScoped
+@Typed(SimulatedBankPayoutProvider.class)
 public class SimulatedBankPayoutProvider implements PayoutProvider {
 
     private final List<BigDecimal> failingAmounts;
@@ -27,11 +27,11 @@ public class SimulatedBankPayoutProvider implements PayoutProvider {
     }
 
     @Override
-    public Uni<PayoutResult> pay(UUID payoutId, UUID affiliateUserId, BigDecimal amount, String currency) {
-        boolean isRefused = failingAmounts.stream().anyMatch(failing -> failing.compareTo(amount) == 0)
+    public Uni<PayoutResult> pay(PayoutOrder order) {
+        boolean isRefused = failingAmounts.stream().anyMatch(failing -> failing.compareTo(order.amount()) == 0)
                 || ThreadLocalRandom.current().nextDouble() < failureRate;
         return Uni.createFrom().item(isRefused
                 ? new PayoutResult.Failed("simulated bank refused the transfer")
-                : new PayoutResult.Completed("SIM-" + payoutId));
+                : new PayoutResult.Completed("SIM-" + order.payoutId()));
     }
 }

@@ -125,6 +125,7 @@ class AffiliateBenchmarkTest {
             UUID affiliate = UUID.randomUUID();
             UUID trader = UUID.randomUUID();
             programme.claim(trader, programme.register(affiliate)).then().statusCode(201);
+            programme.setBankAccount(affiliate);
             // 500 lots at 10.00 per lot, 20 %: 1,000.00 available to each affiliate.
             FillRecorded fill = new FillRecorded(UUID.randomUUID(), UUID.randomUUID(), "P-" + i, trader,
                     UUID.randomUUID(), "EURUSD", AssetClass.FX, Side.BUY, new BigDecimal("500"), new BigDecimal("500"),

@@ -3,6 +3,7 @@ package com.tradesignals.platform.problem;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.tradesignals.platform.problem.Problem.FieldError;
@@ -62,6 +63,11 @@ public class ProblemMappers {
     public Response unreadableField(JsonMappingException mismatch, UriInfo uri) {
         String field = jsonPath(mismatch);
         String reason = mismatch instanceof UnrecognizedPropertyException ? "unknown field" : "wrong type or format";
+        if (mismatch instanceof InvalidTypeIdException) {
+            // Polymorphic bodies name their kind in a "type" property (e.g. a payout method).
+            field = "body".equals(field) ? "type" : field + ".type";
+            reason = "missing or unknown type";
+        }
         return respond(400, "/problems/validation", "Invalid request", "Invalid fields: " + field, uri,
                 List.of(new FieldError(field, reason)));
     }
