@@ -23,8 +23,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * The product's story on the stack dev/up runs, through the gateway, step by step: run by dev/demo.
- * Alice refers Bob, Bob refers Carol; Carol's terminal receives a signal, fills it in two parts; Bob and
- * Alice earn commissions; Bob is paid out; Carol unlinks the terminal; an admin busts a fill.
+ * Alice refers Bob, Bob refers Carol; Carol's terminal receives a signal, fills it in two parts (sizes are lots); her
+ * first fill qualifies her referral; Bob and Alice earn commissions per lot; a fill at an implausible price is
+ * flagged, earns nothing, and an administrator rejects it; Bob sets a payout method and is paid out; Carol unlinks
+ * the terminal; an admin busts a fill.
  */
 public class Demo {
 
@@ -48,7 +50,7 @@ public class Demo {
         JsonNode bobAffiliate = call("POST", "/api/v1/affiliates/register", bobToken, null, null);
         show("Bob signs up with Alice's link and joins too; his link", bobAffiliate.get("referral_link").asText());
         call("POST", "/api/v1/affiliates/referrals", carolToken, Map.of("token", bobAffiliate.get("referral_token").asText()), null);
-        show("Carol signs up with Bob's link", "referral pending until she links a terminal");
+        show("Carol signs up with Bob's link", "referral pending until her first fill");
 
         Path credentials = Files.createTempFile("demo-device", ".json");
         Files.delete(credentials);
@@ -56,39 +58,56 @@ public class Demo {
         JsonNode device = JSON.readTree(expect(terminal.register(carolToken, "Carol's MT5"), 201).body());
         show("Carol links her MT5 terminal", "device " + shortId(device.get("device_id").asText()) + ", kid "
                 + device.get("kid").asText() + ", secret shown once: " + device.get("secret").asText().substring(0, 8) + "...");
-        eventually("Bob sees Carol's referral activated", () -> call("GET", "/api/v1/affiliates/referrals", bobToken, null, null),
-                referrals -> referrals.toString().contains("ACTIVATED"));
 
         CompletableFuture<HttpResponse<String>> parked = CompletableFuture.supplyAsync(() -> unchecked(() -> terminal.poll("0", "25", "10")));
         show("Carol's terminal long-polls", "GET /api/v1/devices/poll?after=0&wait=25, parked on the server");
         String signalId = UUID.randomUUID().toString();
         Instant sent = Instant.now();
-        publishSignal(kafka, signalId, carol);
-        show("The Signals API publishes a signal for Carol", "BUY 100000 EURUSD @ 1.08345 (signal " + shortId(signalId) + ")");
+        publishSignal(kafka, signalId, carol, "1.00");
+        show("The Signals API publishes a signal for Carol", "BUY 1.00 lot EURUSD @ 1.08345 (signal " + shortId(signalId) + ")");
         HttpResponse<String> delivery = expect(parked.get(30, TimeUnit.SECONDS), 200);
         show("The parked poll answers", "after " + Duration.between(sent, Instant.now()).toMillis() + " ms: "
                 + JSON.readTree(delivery.body()).get("deliveries").get(0).get("instrument").asText());
 
         eventually("The terminal acknowledges the signal", () -> JSON.readTree(unchecked(() -> terminal.report("ack",
                 Map.of("signal_id", signalId), Map.of())).body()), answer -> !answer.has("status") || answer.get("status").asInt() < 400);
-        expect(terminal.report("fill", fill(signalId, "T-1", "1.08350", "40000"), Map.of()), 200);
-        show("The broker fills 40000 @ 1.08350", "ticket T-1");
-        expect(terminal.report("fill", fill(signalId, "T-2", "1.08360", "60000"), Map.of()), 200);
-        show("The broker fills 60000 @ 1.08360", "ticket T-2");
+        expect(terminal.report("fill", fill(signalId, "T-1", "1.08350", "0.40"), Map.of()), 200);
+        show("The broker fills 0.40 lot @ 1.08350", "ticket T-1");
+        expect(terminal.report("fill", fill(signalId, "T-2", "1.08360", "0.60"), Map.of()), 200);
+        show("The broker fills 0.60 lot @ 1.08360", "ticket T-2");
         JsonNode execution = JSON.readTree(expect(terminal.signed("GET", "/api/v1/exec/status/" + signalId, "", null), 200).body())
                 .get("executions").get(0);
         show("Execution status", execution.get("state").asText() + ", filled " + execution.get("cumulative_size").asText()
                 + ", average price " + execution.get("average_price").asText() + ", slippage " + execution.get("slippage").asText());
 
-        eventually("Commissions accrue to Bob (level 1)", () -> call("GET", "/api/v1/affiliates/balances", bobToken, null, null),
-                balances -> new java.math.BigDecimal(balances.get("earned").asText()).signum() > 0);
-        show("Alice's balances (level 2)", call("GET", "/api/v1/affiliates/balances", aliceToken, null, null).toString());
+        eventually("Carol's first fill qualifies her referral", () -> call("GET", "/api/v1/affiliates/referrals", bobToken, null, null),
+                referrals -> referrals.toString().contains("ACTIVATED"));
+        eventually("Bob (level 1) earns 20 % of 10.00 per lot: 0.80 + 1.20", () -> call("GET", "/api/v1/affiliates/balances", bobToken, null, null),
+                balances -> new java.math.BigDecimal(balances.get("earned").asText()).compareTo(new java.math.BigDecimal("2.00")) == 0);
+        show("Alice's balances (level 2, 5 %: 0.20 + 0.30)", call("GET", "/api/v1/affiliates/balances", aliceToken, null, null).toString());
+
+        String implausible = UUID.randomUUID().toString();
+        publishSignal(kafka, implausible, carol, "0.50");
+        eventually("A second signal, 0.50 lot, reaches execution-service", () -> JSON.readTree(unchecked(() -> terminal.report("ack",
+                Map.of("signal_id", implausible), Map.of())).body()), answer -> answer.path("execution").isObject());
+        JsonNode flagged = JSON.readTree(expect(terminal.report("fill", fill(implausible, "T-3", "999999999.99999999", "0.50"), Map.of()), 200).body());
+        show("The terminal reports a fill at 999999999.99999999", flagged.get("outcome").asText() + ": stored, flagged, earns nothing");
+        String admin = token(UUID.randomUUID().toString(), "user", "admin");
+        for (JsonNode waiting : call("GET", "/api/v1/exec/admin/fills/review?status=FLAGGED&limit=200", admin, null, null).get("items")) {
+            if (waiting.get("fill_id").equals(flagged.get("fill_id"))) {
+                show("The review queue (admin) lists it", waiting.get("reason").asText() + ", signal price "
+                        + waiting.get("signal_price").asText() + ", reported " + waiting.get("price").asText());
+            }
+        }
+        JsonNode rejected = call("POST", "/api/v1/exec/admin/fills/" + flagged.get("fill_id").asText() + "/reject", admin,
+                Map.of("reason", "no such price on the market"), null);
+        show("The administrator rejects it", rejected.get("status").asText() + ": it never counts");
 
         JsonNode method = call("PUT", "/api/v1/affiliates/payout-method", bobToken,
                 Map.of("type", "BANK_TRANSFER", "iban", "GB82 WEST 1234 5698 7654 32", "holder_name", "Bob"), null);
         show("Bob sets where payouts go (answered masked)", method.get("type").asText() + " " + method.get("iban").asText());
-        JsonNode payout = call("POST", "/api/v1/affiliates/payout", bobToken, Map.of("amount", "10.00"), "demo-" + bob);
-        show("Bob requests a payout of 10.00", "payout " + shortId(payout.get("payout_id").asText()) + " " + payout.get("status").asText());
+        JsonNode payout = call("POST", "/api/v1/affiliates/payout", bobToken, Map.of("amount", "1.50"), "demo-" + bob);
+        show("Bob requests a payout of 1.50", "payout " + shortId(payout.get("payout_id").asText()) + " " + payout.get("status").asText());
         eventually("The payout job pays Bob", () -> call("GET", "/api/v1/affiliates/payouts/" + payout.get("payout_id").asText(), bobToken, null, null),
                 view -> "COMPLETED".equals(view.get("status").asText()));
         show("Bob's balances", call("GET", "/api/v1/affiliates/balances", bobToken, null, null).toString());
@@ -97,7 +116,7 @@ public class Demo {
         show("Carol unlinks the terminal; its next poll answers", terminal.poll("2", "0", "10").statusCode() + "");
 
         String fillId = execution.get("fills").get(0).get("fill_id").asText();
-        JsonNode bust = call("POST", "/api/v1/exec/admin/fills/" + fillId + "/bust", token(UUID.randomUUID().toString(), "user", "admin"),
+        JsonNode bust = call("POST", "/api/v1/exec/admin/fills/" + fillId + "/bust", admin,
                 Map.of("reason", "broker cancelled ticket T-1"), null);
         show("An administrator busts the fill of ticket T-1", bust.toString());
         eventually("Bob's commission on it is clawed back", () -> call("GET", "/api/v1/affiliates/balances", bobToken, null, null),
@@ -167,10 +186,10 @@ public class Demo {
         return Map.of("signal_id", signalId, "trade_id", tradeId, "price", price, "size", size, "filled_at", Instant.now().toString());
     }
 
-    private static void publishSignal(String bootstrap, String signalId, String user) throws Exception {
+    private static void publishSignal(String bootstrap, String signalId, String user, String lots) throws Exception {
         Instant now = Instant.now();
         String data = JSON.createObjectNode().put("signal_id", signalId).put("user_id", user).put("instrument", "EURUSD")
-                .put("side", "BUY").put("order_type", "MARKET").put("size", "100000").put("price", "1.08345")
+                .put("side", "BUY").put("order_type", "MARKET").put("size", lots).put("price", "1.08345")
                 .put("issued_at", now.toString()).put("expires_at", now.plusSeconds(600).toString()).toString();
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {

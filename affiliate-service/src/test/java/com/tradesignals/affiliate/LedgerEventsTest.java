@@ -48,6 +48,7 @@ class LedgerEventsTest {
         FillRecorded unpaid = events.fill(second, "EURUSD", "0.04", "1.08");
         programme.awaitCommissions(unpaid.fillId(), 1);
         clock.advance(Duration.ofDays(8));
+        programme.setBankAccount(affiliate);
         programme.requestPayout(affiliate, "60.00", null).then().statusCode(201);
         programme.processPayouts();
         programme.awaitStatus(paid.fillId(), "PAID", 1);

@@ -26,15 +26,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The product's story, told only through the gateway as client apps and a terminal tell it: a two-level
- * referral, a device, a signal delivered to a parked long poll, an execution filled in two parts,
- * commissions for both referrers, a payout, an unlinked device, and a bust that claws commissions back.
+ * referral, a device, a signal delivered to a parked long poll, an execution filled in two parts, sizes in lots and
+ * commissions to the cent for an FX pair, a metal and a crypto coin (nothing for an unknown instrument, nothing for a
+ * fill out of the price band until an administrator approves it, then once), a payout, an unlinked device, and a
+ * bust that claws commissions back.
  */
 class SystemStoryTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final BigDecimal FEE_RATE = new BigDecimal("0.0005");
-    private static final BigDecimal LEVEL_1_RATE = new BigDecimal("0.20");
-    private static final BigDecimal LEVEL_2_RATE = new BigDecimal("0.05");
 
     private final SystemUnderTest system = SystemUnderTest.shared();
 
@@ -46,6 +45,7 @@ class SystemStoryTest {
         User alice = User.signUp(system);
         User bob = User.signUp(system);
         User carol = User.signUp(system);
+        User admin = User.admin(system);
 
         // Referral tree: Alice -> Bob -> Carol.
         String aliceToken = registerAffiliate(alice);
@@ -53,82 +53,142 @@ class SystemStoryTest {
         String bobToken = registerAffiliate(bob);
         carol.api().body(Map.of("token", bobToken)).post("/api/v1/affiliates/referrals").then().statusCode(201);
 
-        // Carol links her terminal: the reference device client registers it through the gateway.
+        // Carol links her terminal: the reference device client registers it through the gateway. A device alone
+        // qualifies nobody: the referral stays pending until Carol trades.
         DeviceClient terminal = new DeviceClient(URI.create(system.gateway), deviceStorage.resolve("carol.json"));
         HttpResponse<String> registered = terminal.register(carol.token(), "MT5 Carol");
         assertThat(registered.statusCode()).isEqualTo(201);
         String deviceId = JSON.readTree(registered.body()).get("device_id").asText();
-        await("Carol's referral activates").atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                bob.api().get("/api/v1/affiliates/referrals").then().statusCode(200)
-                        .body("items.find { it.referred_user_id == '" + carol.id() + "' }.status", equalTo("ACTIVATED")));
+        assertThat(referralOf(bob, carol)).isEqualTo("PENDING");
 
-        // A signal for Carol reaches her terminal's parked long poll.
+        // A signal for Carol (1.00 lot EURUSD) reaches her terminal's parked long poll.
         CompletableFuture<HttpResponse<String>> parkedPoll = CompletableFuture.supplyAsync(() -> poll(terminal, "0", "25"));
         UUID signalId = UUID.randomUUID();
-        Instant published = publishSignal(signalId, carol.id(), "BUY", "100000", "1.08345");
+        Instant published = publishSignal(signalId, carol.id(), "EURUSD", "BUY", "1.00", "1.08345");
         HttpResponse<String> delivery = parkedPoll.get(20, java.util.concurrent.TimeUnit.SECONDS);
         assertThat(delivery.statusCode()).isEqualTo(200);
         JsonNode delivered = JSON.readTree(delivery.body()).get("deliveries").get(0);
         assertThat(delivered.get("signal_id").asText()).isEqualTo(signalId.toString());
         assertThat(Duration.between(published, Instant.now())).isLessThan(Duration.ofSeconds(10));
 
-        // Ack, two partial fills, FILLED with the average price computed from the fills.
-        await("execution-service knows the signal and the device").atMost(Duration.ofSeconds(30))
-                .until(() -> report(terminal, "ack", Map.of("signal_id", signalId.toString())).statusCode() == 200);
-        assertThat(report(terminal, "fill", fill(signalId, "T-1", "1.08350", "40000")).statusCode()).isEqualTo(200);
-        assertThat(report(terminal, "fill", fill(signalId, "T-2", "1.08360", "60000")).statusCode()).isEqualTo(200);
+        // Ack, two partial fills of 0.40 and 0.60 lots, FILLED with the average price computed from the fills.
+        awaitSignalKnown(terminal, signalId);
+        assertOutcome(report(terminal, "fill", fill(signalId, "T-1", "1.08350", "0.40")), "FILL_APPLIED");
+        assertOutcome(report(terminal, "fill", fill(signalId, "T-2", "1.08360", "0.60")), "FILL_APPLIED");
         JsonPath status = JsonPath.from(terminal.signed("GET", "/api/v1/exec/status/" + signalId, "", null).body());
         assertThat(status.getString("executions[0].state")).isEqualTo("FILLED");
-        assertThat(status.getString("executions[0].cumulative_size")).satisfies(size -> assertDecimal(size, "100000"));
+        assertThat(status.getString("executions[0].cumulative_size")).satisfies(size -> assertDecimal(size, "1.00"));
         assertThat(status.getString("executions[0].leaves_size")).satisfies(size -> assertDecimal(size, "0"));
         assertThat(status.getString("executions[0].average_price")).satisfies(price -> assertDecimal(price, "1.08356"));
         String firstFillId = status.getString("executions[0].fills.find { it.trade_id == 'T-1' }.fill_id");
 
-        // Commissions: Bob (level 1) and Alice (level 2) on each fill's fee base (notional x fee rate).
-        BigDecimal feeOfFirst = new BigDecimal("40000").multiply(new BigDecimal("1.08350")).multiply(FEE_RATE);
-        BigDecimal feeOfSecond = new BigDecimal("60000").multiply(new BigDecimal("1.08360")).multiply(FEE_RATE);
-        BigDecimal bobEarns = feeOfFirst.multiply(LEVEL_1_RATE).add(feeOfSecond.multiply(LEVEL_1_RATE));
-        BigDecimal aliceEarns = feeOfFirst.multiply(LEVEL_2_RATE).add(feeOfSecond.multiply(LEVEL_2_RATE));
-        await("commissions accrue").atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            assertDecimal(balances(bob).getString("earned"), bobEarns.toPlainString());
-            assertDecimal(balances(alice).getString("earned"), aliceEarns.toPlainString());
-        });
+        // Carol's first fill qualified her referral. FX earns 10.00 per lot; Bob (level 1, Bronze) 20 % of it, Alice
+        // (level 2) 5 %: 0.80 + 1.20 and 0.20 + 0.30.
+        await("Carol's referral activates").atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(referralOf(bob, carol)).isEqualTo("ACTIVATED"));
+        awaitEarned(bob, "2.00", alice, "0.50");
+
+        // A metal: 0.10 lot XAUUSD at 15.00 per lot is a fee of 1.50: Bob 0.30, Alice 0.075.
+        UUID gold = trade(terminal, carol, "XAUUSD", "SELL", "0.10", "2650.00", "2649.60", "G-1", "FILL_APPLIED");
+        awaitEarned(bob, "2.30", alice, "0.575");
+        // A crypto coin, on notional: 0.05 BTCUSD × 1 × 96,950 = 4,847.50 USD × 0.001 = a fee of 4.8475: Bob
+        // 0.9695, Alice 0.242375.
+        trade(terminal, carol, "BTCUSD", "BUY", "0.05", "96900", "96950", "B-1", "FILL_APPLIED");
+        awaitEarned(bob, "3.2695", alice, "0.817375");
+        // An instrument the catalogue does not know counts for Carol's execution but earns nobody anything: it is
+        // listed for administrators as unpriced.
+        UUID unknown = UUID.randomUUID();
+        publishSignal(unknown, carol.id(), "GER40.cash", "BUY", "1.0", "18000");
+        awaitSignalKnown(terminal, unknown);
+        assertOutcome(report(terminal, "fill", fill(unknown, "D-1", "18001", "1.0")), "FILL_APPLIED");
+        await("the unknown instrument is listed as unpriced").atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                admin.api().get("/api/v1/affiliates/admin/unpriced-fills?limit=200").then().statusCode(200)
+                        .body("items.find { it.trade_id == 'D-1' && it.user_id == '" + carol.id() + "' }.reason",
+                                equalTo("unknown-instrument")));
+        // A price 2.1 % away from the reference (FX allows 2 %) earns nothing until an administrator approves it,
+        // and then exactly once: 0.50 lot, Bob 1.00, Alice 0.25.
+        UUID outOfBand = UUID.randomUUID();
+        publishSignal(outOfBand, carol.id(), "EURUSD", "BUY", "0.50", "1.08345");
+        awaitSignalKnown(terminal, outOfBand);
+        HttpResponse<String> flagged = report(terminal, "fill", fill(outOfBand, "T-9", "1.10600", "0.50"));
+        assertOutcome(flagged, "PRICE_OUT_OF_BAND");
+        String flaggedFillId = JSON.readTree(flagged.body()).get("fill_id").asText();
+        admin.api().get("/api/v1/exec/admin/fills/review?limit=200").then().statusCode(200)
+                .body("items.find { it.fill_id == '" + flaggedFillId + "' }.reason", equalTo("price-out-of-band"));
+        assertDecimal(balances(bob).getString("earned"), "3.2695");
+        admin.api().body(Map.of("reason", "the broker's statement shows 1.10600"))
+                .post("/api/v1/exec/admin/fills/" + flaggedFillId + "/approve").then().statusCode(200)
+                .body("status", equalTo("APPLIED"));
+        admin.api().body(Map.of("reason", "again"))
+                .post("/api/v1/exec/admin/fills/" + flaggedFillId + "/approve").then().statusCode(409);
+        awaitEarned(bob, "4.2695", alice, "1.067375");
 
         // Bob says where his payouts go (answered masked), is paid out (no holding period in this system), and the
-        // scheduled job completes the payout, which names the account it went to.
+        // scheduled job completes the payout, which names the account it went to. 1.50 covers the oldest
+        // commission, T-1's 0.80, in full: it is marked paid.
         bob.api().body(Map.of("type", "BANK_TRANSFER", "iban", "GB82 WEST 1234 5698 7654 32", "holder_name", "Bob"))
                 .put("/api/v1/affiliates/payout-method").then().statusCode(201).body("iban", equalTo("GB****5432"));
-        String payoutId = bob.api().header("Idempotency-Key", "bob-first-payout").body(Map.of("amount", "10.00"))
+        String payoutId = bob.api().header("Idempotency-Key", "bob-first-payout").body(Map.of("amount", "1.50"))
                 .post("/api/v1/affiliates/payout").then().statusCode(201).extract().path("payout_id");
         await("the payout completes").atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 bob.api().get("/api/v1/affiliates/payouts/" + payoutId).then().statusCode(200)
                         .body("status", equalTo("COMPLETED")).body("payout_method.masked", equalTo("GB****5432")));
         JsonPath bobBalances = balances(bob);
-        assertDecimal(bobBalances.getString("paid"), "10.00");
+        assertDecimal(bobBalances.getString("paid"), "1.50");
         assertBalancesAddUp(bobBalances);
 
         // Carol unlinks the terminal: its next poll and, once execution-service has heard, its reports are refused.
         carol.api().delete("/api/v1/devices/" + deviceId).then().statusCode(204);
         assertThat(poll(terminal, "1", "0").statusCode()).isEqualTo(401);
         await("execution-service hears of the revocation").atMost(Duration.ofSeconds(30)).until(() ->
-                report(terminal, "fill", fill(signalId, "T-3", "1.08370", "1")).statusCode() == 401);
+                report(terminal, "fill", fill(gold, "G-2", "2650.00", "0.01")).statusCode() == 401);
 
-        // An administrator busts the first fill: Bob's and Alice's commissions on it are clawed back.
-        User admin = User.admin(system);
+        // An administrator busts the first fill: Bob's paid 0.80 on it comes back as a (negative) clawback entry
+        // netted against future payouts, Alice's unpaid 0.20 is refunded (it leaves `earned`).
         admin.api().body(Map.of("reason", "broker cancelled ticket T-1"))
                 .post("/api/v1/exec/admin/fills/" + firstFillId + "/bust").then().statusCode(200);
-        // What each keeps is what the second fill earned: a refunded commission leaves `earned`, a paid one
-        // stays in it and comes back as a (negative) clawback entry netted against future payouts.
-        BigDecimal bobKeeps = feeOfSecond.multiply(LEVEL_1_RATE);
-        BigDecimal aliceKeeps = feeOfSecond.multiply(LEVEL_2_RATE);
         await("the bust claws commissions back").atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonPath bobAfterBust = balances(bob);
             JsonPath aliceAfterBust = balances(alice);
-            assertDecimal(netEarnings(bobAfterBust).toPlainString(), bobKeeps.toPlainString());
-            assertDecimal(netEarnings(aliceAfterBust).toPlainString(), aliceKeeps.toPlainString());
+            assertDecimal(bobAfterBust.getString("clawed_back"), "-0.80");
+            assertDecimal(netEarnings(bobAfterBust).toPlainString(), "3.4695");
+            assertDecimal(netEarnings(aliceAfterBust).toPlainString(), "0.867375");
             assertBalancesAddUp(bobAfterBust);
             assertBalancesAddUp(aliceAfterBust);
         });
+    }
+
+    /** Carol's terminal fills a whole new signal of {@code instrument} in one fill; answers the signal id. */
+    private UUID trade(DeviceClient terminal, User trader, String instrument, String side, String lots,
+            String referencePrice, String fillPrice, String tradeId, String expectedOutcome) {
+        UUID signalId = UUID.randomUUID();
+        publishSignal(signalId, trader.id(), instrument, side, lots, referencePrice);
+        awaitSignalKnown(terminal, signalId);
+        assertOutcome(report(terminal, "fill", fill(signalId, tradeId, fillPrice, lots)), expectedOutcome);
+        return signalId;
+    }
+
+    /** The terminal acknowledges the signal once execution-service has it (202 until then). */
+    private static void awaitSignalKnown(DeviceClient terminal, UUID signalId) {
+        await("execution-service knows the signal and the device").atMost(Duration.ofSeconds(30))
+                .until(() -> report(terminal, "ack", Map.of("signal_id", signalId.toString())).statusCode() == 200);
+    }
+
+    private void awaitEarned(User levelOne, String levelOneEarned, User levelTwo, String levelTwoEarned) {
+        await("commissions accrue").atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertDecimal(balances(levelOne).getString("earned"), levelOneEarned);
+            assertDecimal(balances(levelTwo).getString("earned"), levelTwoEarned);
+        });
+    }
+
+    private static String referralOf(User referrer, User referred) {
+        return referrer.api().get("/api/v1/affiliates/referrals").then().statusCode(200).extract()
+                .path("items.find { it.referred_user_id == '" + referred.id() + "' }.status");
+    }
+
+    private static void assertOutcome(HttpResponse<String> answer, String outcome) {
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        assertThat(JsonPath.from(answer.body()).getString("outcome")).as(answer.body()).isEqualTo(outcome);
     }
 
     private static BigDecimal netEarnings(JsonPath balances) {
@@ -156,12 +216,14 @@ class SystemStoryTest {
         return user.api().get("/api/v1/affiliates/balances").then().statusCode(200).extract().jsonPath();
     }
 
-    private Instant publishSignal(UUID signalId, UUID userId, String side, String size, String price) {
+    /** Publishes a signal of {@code lots} of {@code instrument}, as the upstream Signals API would. */
+    private Instant publishSignal(UUID signalId, UUID userId, String instrument, String side, String lots,
+            String price) {
         Instant now = Instant.now();
         String data = JSON.createObjectNode()
                 .put("signal_id", signalId.toString()).put("user_id", userId.toString())
-                .put("instrument", "EURUSD").put("side", side).put("order_type", "MARKET")
-                .put("size", size).put("price", price).putNull("stop_loss").putNull("take_profit")
+                .put("instrument", instrument).put("side", side).put("order_type", "MARKET")
+                .put("size", lots).put("price", price).putNull("stop_loss").putNull("take_profit")
                 .put("issued_at", now.toString()).put("expires_at", now.plus(Duration.ofMinutes(10)).toString())
                 .toString();
         TestKafka.publishCloudEvent(EventType.SIGNAL_ISSUED.topic(), userId.toString(), TestKafka.newEventId(),

@@ -61,7 +61,7 @@ class PayoutMethodTest {
 
     @Test
     void changesAreAuditedMaskedAndEachPayoutKeepsTheMethodItWasRequestedWith() {
-        UUID affiliate = programme.availableCommission("1000000").referrer();
+        UUID affiliate = programme.availableCommission("50").referrer();
         String toBank = programme.requestPayout(affiliate, "50.00", null).then().statusCode(201)
                 .body("payout_method.type", equalTo("BANK_TRANSFER"))
                 .body("payout_method.masked", equalTo("DE****3000"))
@@ -164,7 +164,7 @@ class PayoutMethodTest {
 
     @Test
     void aPayoutFromBeforePayoutMethodsFailsAndItsFundsReturn() {
-        UUID affiliate = programme.availableCommission("1000000").referrer();
+        UUID affiliate = programme.availableCommission("50").referrer();
         String payoutId = programme.requestPayout(affiliate, "60.00", null).then().statusCode(201)
                 .extract().path("payout_id");
         programme.query("update commission_payouts set payout_method_kind = null, payout_method_masked = null, "
@@ -183,7 +183,7 @@ class PayoutMethodTest {
 
     @Test
     void aPayoutWhoseMethodCannotBeDecryptedWaitsProcessing() {
-        UUID affiliate = programme.availableCommission("1000000").referrer();
+        UUID affiliate = programme.availableCommission("50").referrer();
         String payoutId = programme.requestPayout(affiliate, "60.00", null).then().statusCode(201)
                 .extract().path("payout_id");
         programme.query("update commission_payouts set payout_method_key_id = 'retired-key' where id = $1 returning id",

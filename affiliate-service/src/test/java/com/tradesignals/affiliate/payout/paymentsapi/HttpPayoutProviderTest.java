@@ -82,7 +82,7 @@ class HttpPayoutProviderTest {
 
     @Test
     void aPayoutGoesToThePaymentsApiWithItsMethodAndCompletes() throws Exception {
-        UUID affiliate = programme.availableCommission("600000").referrer();
+        UUID affiliate = programme.availableCommission("30").referrer();
         answer(transfer(201, "{\"id\":\"tr_1001\",\"status\":\"completed\",\"created_at\":\"2026-11-01T10:00:00Z\"}"));
         String payoutId = requestPayout(affiliate, "60.00");
 
@@ -108,7 +108,7 @@ class HttpPayoutProviderTest {
 
     @Test
     void aTimeoutLeavesThePayoutProcessingAndTheResentPayoutIsAnsweredWithTheOriginalTransfer() {
-        UUID affiliate = programme.availableCommission("600000").referrer();
+        UUID affiliate = programme.availableCommission("30").referrer();
         // The API makes the transfer but answers after the service has stopped waiting, on every attempt.
         answer(transfer(201, "{\"id\":\"tr_late\",\"status\":\"completed\"}").withFixedDelay(6_000));
         String payoutId = requestPayout(affiliate, "60.00");
@@ -130,7 +130,7 @@ class HttpPayoutProviderTest {
 
     @Test
     void serverErrorsAreRetriedWithTheSameIdempotencyKey() {
-        UUID affiliate = programme.availableCommission("600000").referrer();
+        UUID affiliate = programme.availableCommission("30").referrer();
         paymentsApi.stubFor(post(urlEqualTo(PAYOUTS)).inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(aResponse().withStatus(503)).willSetStateTo("second attempt"));
         paymentsApi.stubFor(post(urlEqualTo(PAYOUTS)).inScenario("flaky").whenScenarioStateIs("second attempt")
@@ -149,7 +149,7 @@ class HttpPayoutProviderTest {
 
     @Test
     void aDuplicateAnswerCompletesThePayoutOnce() {
-        UUID affiliate = programme.availableCommission("600000").referrer();
+        UUID affiliate = programme.availableCommission("30").referrer();
         answer(transfer(409, "{\"error\":\"idempotency_key_used\","
                 + "\"transfer\":{\"id\":\"tr_original\",\"status\":\"completed\",\"amount\":\"60.00\"}}"));
         String payoutId = requestPayout(affiliate, "60.00");
@@ -164,7 +164,7 @@ class HttpPayoutProviderTest {
 
     @Test
     void aConflictWithoutTheOriginalTransferIsNoAnswer() {
-        UUID affiliate = programme.availableCommission("600000").referrer();
+        UUID affiliate = programme.availableCommission("30").referrer();
         answer(transfer(409, "{\"error\":\"idempotency_key_used\"}"));
         String payoutId = requestPayout(affiliate, "60.00");
 
@@ -177,7 +177,7 @@ class HttpPayoutProviderTest {
 
     @Test
     void anOutageLeavesThePayoutProcessingUntilItIsSentAgainAndPaidOnce() {
-        UUID affiliate = programme.availableCommission("600000").referrer();
+        UUID affiliate = programme.availableCommission("30").referrer();
         answer(aResponse().withStatus(503));
         String payoutId = requestPayout(affiliate, "60.00");
 
@@ -210,7 +210,7 @@ class HttpPayoutProviderTest {
 
     @Test
     void aRefusalFailsThePayoutAndReturnsItsFunds() {
-        UUID affiliate = programme.availableCommission("600000").referrer();
+        UUID affiliate = programme.availableCommission("30").referrer();
         answer(transfer(422, "{\"error\":\"beneficiary_rejected\",\"reason\":\"account closed\"}"));
         String refused = requestPayout(affiliate, "60.00");
 
@@ -234,7 +234,7 @@ class HttpPayoutProviderTest {
 
     @Test
     void aPendingTransferIsAskedAboutAgainLaterNotAtOnce() {
-        UUID affiliate = programme.availableCommission("600000").referrer();
+        UUID affiliate = programme.availableCommission("30").referrer();
         answer(transfer(202, "{\"id\":\"tr_pending\",\"status\":\"pending\"}"));
         String payoutId = requestPayout(affiliate, "60.00");
 
@@ -254,8 +254,8 @@ class HttpPayoutProviderTest {
 
     @Test
     void anOpenCircuitBreakerSendsNothingUntilTheApiMayHaveRecovered() {
-        UUID first = programme.availableCommission("600000").referrer();
-        UUID second = programme.availableCommission("600000").referrer();
+        UUID first = programme.availableCommission("30").referrer();
+        UUID second = programme.availableCommission("30").referrer();
         answer(aResponse().withStatus(503));
         String firstPayout = requestPayout(first, "60.00");
         String secondPayout = requestPayout(second, "60.00");
