@@ -86,9 +86,23 @@ public class Demo {
                 balances -> new java.math.BigDecimal(balances.get("earned").asText()).compareTo(new java.math.BigDecimal("2.00")) == 0);
         show("Alice's balances (level 2, 5 %: 0.20 + 0.30)", call("GET", "/api/v1/affiliates/balances", aliceToken, null, null).toString());
 
+        String gold = UUID.randomUUID().toString();
+        publishSignal(kafka, gold, carol, "XAUUSD", "0.10", "2650.00");
+        String bitcoin = UUID.randomUUID().toString();
+        publishSignal(kafka, bitcoin, carol, "BTCUSD", "0.05", "96900");
+        for (String[] trade : new String[][] { { gold, "G-1", "2650.40", "0.10", "XAUUSD" }, { bitcoin, "B-1", "96950", "0.05", "BTCUSD" } }) {
+            eventually("Carol's terminal receives " + trade[3] + " lot " + trade[4], () -> JSON.readTree(unchecked(() -> terminal.report("ack",
+                    Map.of("signal_id", trade[0]), Map.of())).body()), answer -> answer.path("execution").isObject());
+            JsonNode filled = JSON.readTree(expect(terminal.report("fill", fill(trade[0], trade[1], trade[2], trade[3]), Map.of()), 200).body());
+            show("and fills it at " + trade[2], filled.get("outcome").asText());
+        }
+        eventually("Bob earns 20 % of 15.00 per lot of gold (0.30) and of 0.001 of the bitcoin notional 4,847.50 (0.9695)",
+                () -> call("GET", "/api/v1/affiliates/balances", bobToken, null, null),
+                balances -> new java.math.BigDecimal(balances.get("earned").asText()).compareTo(new java.math.BigDecimal("3.2695")) == 0);
+
         String implausible = UUID.randomUUID().toString();
         publishSignal(kafka, implausible, carol, "0.50");
-        eventually("A second signal, 0.50 lot, reaches execution-service", () -> JSON.readTree(unchecked(() -> terminal.report("ack",
+        eventually("A signal of 0.50 lot EURUSD reaches execution-service", () -> JSON.readTree(unchecked(() -> terminal.report("ack",
                 Map.of("signal_id", implausible), Map.of())).body()), answer -> answer.path("execution").isObject());
         JsonNode flagged = JSON.readTree(expect(terminal.report("fill", fill(implausible, "T-3", "999999999.99999999", "0.50"), Map.of()), 200).body());
         show("The terminal reports a fill at 999999999.99999999", flagged.get("outcome").asText() + ": stored, flagged, earns nothing");
@@ -187,9 +201,14 @@ public class Demo {
     }
 
     private static void publishSignal(String bootstrap, String signalId, String user, String lots) throws Exception {
+        publishSignal(bootstrap, signalId, user, "EURUSD", lots, "1.08345");
+    }
+
+    private static void publishSignal(String bootstrap, String signalId, String user, String instrument, String lots,
+            String price) throws Exception {
         Instant now = Instant.now();
-        String data = JSON.createObjectNode().put("signal_id", signalId).put("user_id", user).put("instrument", "EURUSD")
-                .put("side", "BUY").put("order_type", "MARKET").put("size", lots).put("price", "1.08345")
+        String data = JSON.createObjectNode().put("signal_id", signalId).put("user_id", user).put("instrument", instrument)
+                .put("side", "BUY").put("order_type", "MARKET").put("size", lots).put("price", price)
                 .put("issued_at", now.toString()).put("expires_at", now.plusSeconds(600).toString()).toString();
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {

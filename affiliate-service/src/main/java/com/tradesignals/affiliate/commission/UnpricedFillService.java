@@ -1,7 +1,7 @@
 package com.tradesignals.affiliate.commission;
 
-import com.tradesignals.affiliate.paging.Cursor;
-import com.tradesignals.affiliate.paging.Page;
+import com.tradesignals.platform.paging.Cursor;
+import com.tradesignals.platform.paging.Page;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,7 +19,7 @@ public class UnpricedFillService {
     /** Newest first; {@code reason} (a {@link UnpricedReason} or null for all) filters. */
     @WithSession
     public Uni<Page<UnpricedFillView>> page(UnpricedReason reason, Cursor after, int limit) {
-        return unpricedFills.page(reason == null ? null : reason.code(), after == null ? null : after.createdAt(),
+        return unpricedFills.page(reason == null ? null : reason.code(), after == null ? null : after.at(),
                         after == null ? null : after.id(), limit + 1)
                 .map(rows -> Page.of(rows, limit, row -> Cursor.after(row.recordedAt, row.fillId),
                         UnpricedFillView::of));

@@ -7,8 +7,8 @@ import com.tradesignals.affiliate.commission.CommissionRepository;
 import com.tradesignals.affiliate.commission.TierTable;
 import com.tradesignals.affiliate.enrollment.Affiliate;
 import com.tradesignals.affiliate.enrollment.EnrollmentService;
-import com.tradesignals.affiliate.paging.Cursor;
-import com.tradesignals.affiliate.paging.Page;
+import com.tradesignals.platform.paging.Cursor;
+import com.tradesignals.platform.paging.Page;
 import com.tradesignals.platform.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -56,7 +56,7 @@ public class LedgerService {
     public Uni<Page<HistoryEntry>> history(UUID userId, HistoryFilter filter, Cursor after, int limit) {
         return enrollment.require(userId).chain(affiliate -> {
             Instant maturedBy = affiliate.maturedBy(clock.instant());
-            return queries.entries(userId, filter, maturedBy, after == null ? null : after.createdAt(),
+            return queries.entries(userId, filter, maturedBy, after == null ? null : after.at(),
                             after == null ? null : after.id(), limit + 1)
                     .map(rows -> Page.of(rows, limit, row -> Cursor.after(row.createdAt, row.id),
                             row -> HistoryEntry.of(row, maturedBy)));

@@ -8,8 +8,8 @@ import com.tradesignals.affiliate.commission.CommissionRepository;
 import com.tradesignals.affiliate.enrollment.Affiliate;
 import com.tradesignals.affiliate.enrollment.AffiliateRepository;
 import com.tradesignals.affiliate.enrollment.EnrollmentService;
-import com.tradesignals.affiliate.paging.Cursor;
-import com.tradesignals.affiliate.paging.Page;
+import com.tradesignals.platform.paging.Cursor;
+import com.tradesignals.platform.paging.Page;
 import com.tradesignals.affiliate.payoutmethod.PayoutMethodService;
 import com.tradesignals.affiliate.payoutmethod.SealedPayoutMethod;
 import com.tradesignals.contracts.events.affiliates.CommissionsPaid;
@@ -142,7 +142,7 @@ public class PayoutService {
     }
 
     private Uni<Page<PayoutView>> page(UUID userId, Payout.Status status, Cursor after, int limit) {
-        return payouts.page(userId, status, after == null ? null : after.createdAt(), after == null ? null : after.id(),
+        return payouts.page(userId, status, after == null ? null : after.at(), after == null ? null : after.id(),
                         limit + 1)
                 .map(rows -> Page.of(rows, limit, row -> Cursor.after(row.createdAt, row.id), PayoutView::of));
     }

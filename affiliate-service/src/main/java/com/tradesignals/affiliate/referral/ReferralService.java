@@ -8,8 +8,8 @@ import com.tradesignals.affiliate.commission.TierTable;
 import com.tradesignals.affiliate.enrollment.Affiliate;
 import com.tradesignals.affiliate.enrollment.AffiliateRepository;
 import com.tradesignals.affiliate.enrollment.EnrollmentService;
-import com.tradesignals.affiliate.paging.Cursor;
-import com.tradesignals.affiliate.paging.Page;
+import com.tradesignals.platform.paging.Cursor;
+import com.tradesignals.platform.paging.Page;
 import com.tradesignals.contracts.events.affiliates.ReferralActivated;
 import com.tradesignals.contracts.events.affiliates.ReferralClaimed;
 import com.tradesignals.contracts.events.affiliates.TierChanged;
@@ -172,7 +172,7 @@ public class ReferralService {
     @WithSession
     public Uni<Page<ReferralView>> directReferrals(UUID referrerId, Cursor after, int limit) {
         return enrollment.require(referrerId)
-                .chain(affiliate -> referrals.page(referrerId, after == null ? null : after.createdAt(),
+                .chain(affiliate -> referrals.page(referrerId, after == null ? null : after.at(),
                         after == null ? null : after.id(), limit + 1))
                 .map(rows -> Page.of(rows, limit, row -> Cursor.after(row.createdAt, row.id), ReferralView::of));
     }
