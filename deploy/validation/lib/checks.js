@@ -5,7 +5,7 @@ import { unknownEnv, gatewayTemplateVars, gatewayRoutes } from "./repo.js";
 
 const byKind = (objs, kind) => objs.filter((o) => o?.kind === kind);
 /** Variables that carry a secret: only ever from a Secret in the manifests. */
-const SECRET_ENV = /PASSWORD|MASTER_KEY|SECRET|API_KEY|ENCRYPTION_KEY$|PREVIOUS_KEYS/;
+const SECRET_ENV = /PASSWORD|MASTER_KEY|SECRET|API_KEY|ENCRYPTION_KEY$|PREVIOUS_KEYS|JAAS_CONFIG/;
 /** Settings a production deployment must not have: the services refuse them unless told they are not production. */
 const DEV_ONLY_ENV = { PLATFORM_DEV_ONLY_SETTINGS_ALLOWED: /^true$/i, AFFILIATES_PAYOUTS_PROVIDER: /^simulated$/i };
 const named = (objs, kind, name) => objs.find((o) => o?.kind === kind && o.metadata?.name === name);
@@ -355,11 +355,151 @@ export function checkProductionSettings(objs) {
   return problems;
 }
 
+// ---- Kafka authentication and ACLs (decision 0702) ----------------------------------------------------
+
+/**
+ * Kafka users that are not services, and what each may do: exactly these grants (see expectedGrants).
+ * A new one (another upstream producer, a downstream consumer) is added here and in k8s/base/kafka-users.yaml.
+ */
+export const EXTERNAL_KAFKA_USERS = {
+  // The upstream Signals API: writes the topics Topics.java says no service of ours publishes.
+  "signals-api": (facts) => upstreamTopics(facts).flatMap((t) => [grant("topic", t, "Write")]).concat(grant("cluster", "kafka-cluster", "IdempotentWrite")),
+  // Operators inspecting dead letters: read every dead-letter topic, in groups dlq-reader-*.
+  "dlq-reader": (facts) =>
+    facts.services.flatMap((s) => s.incoming.filter((i) => i.dlq).map((i) => grant("topic", i.dlq, "Read")))
+      .concat(grant("group", "dlq-reader-", "Read", "prefix")),
+};
+
+const grant = (type, name, op, patternType = "literal") => `${type} ${type === "cluster" ? "kafka-cluster" : name}${patternType === "literal" ? "" : ` (${patternType})`}: ${op}`;
+
+/** Topics of Topics.java that no service writes: published by an upstream system. */
+const upstreamTopics = (facts) => facts.topics.filter((t) => !facts.services.some((s) => s.produces.includes(t))).sort();
+
+/** What a service needs: write its event topics and dead-letter topics, read what it consumes, in its groups. */
+export function expectedGrants(svc) {
+  const out = new Set();
+  for (const t of svc.produces) out.add(grant("topic", t, "Write"));
+  for (const i of svc.incoming) {
+    out.add(grant("topic", i.topic, "Read"));
+    out.add(grant("group", i.group, "Read"));
+    if (i.dlq) out.add(grant("topic", i.dlq, "Write"));
+  }
+  // Idempotent producers (the outbox channel sets enable.idempotence=true; Kafka clients default to it, so the
+  // dead-letter producers are idempotent too) ask the cluster for a producer id.
+  if (svc.produces.length || svc.incoming.some((i) => i.dlq)) out.add(grant("cluster", "kafka-cluster", "IdempotentWrite"));
+  return out;
+}
+
+/** The allow rules of a KafkaUser as grants; Describe on a topic counts as part of Read or Write (it is implied). */
+function grantedOf(user, where, problems) {
+  const out = new Set();
+  const describes = [];
+  const authz = user.spec?.authorization;
+  if (authz?.type !== "simple") problems.push(`${where}: authorization is not type simple`);
+  for (const acl of authz?.acls ?? []) {
+    if ((acl.type ?? "allow") !== "allow") continue; // deny rules only take away
+    const r = acl.resource ?? {};
+    for (const op of acl.operations ?? []) {
+      const g = grant(r.type, r.name, op, r.patternType ?? "literal");
+      if (r.type === "topic" && op === "Describe") describes.push(g);
+      else out.add(g);
+    }
+  }
+  for (const d of describes) {
+    const base = d.replace(/: Describe$/, "");
+    if (!out.has(`${base}: Read`) && !out.has(`${base}: Write`)) out.add(d);
+  }
+  return out;
+}
+
+function compareGrants(where, granted, expected, problems) {
+  for (const g of expected) if (!granted.has(g)) problems.push(`${where}: lacks ${g}`);
+  for (const g of granted) if (!expected.has(g)) problems.push(`${where}: has ${g}, which it does not need`);
+}
+
+function checkKafkaSecurity(objs, facts, problems) {
+  const kafkas = byKind(objs, "Kafka");
+  const users = byKind(objs, "KafkaUser");
+  for (const k of kafkas) {
+    const where = `Kafka ${k.metadata.name}`;
+    if (k.spec?.kafka?.authorization?.type !== "simple") problems.push(`${where}: no authorization (type simple): every authenticated client could do anything`);
+    const su = k.spec?.kafka?.authorization?.superUsers ?? [];
+    if (su.length) problems.push(`${where}: superUsers ${su.join(", ")}: nobody but Strimzi's own components may bypass the ACLs`);
+    if (String(k.spec?.kafka?.config?.["allow.everyone.if.no.acl.found"]) === "true") problems.push(`${where}: allow.everyone.if.no.acl.found is true`);
+    for (const l of k.spec?.kafka?.listeners ?? []) {
+      if (!l.authentication) problems.push(`${where}: listener ${l.name} (port ${l.port}) has no authentication`);
+    }
+    if (users.length && !k.spec?.entityOperator?.userOperator) problems.push(`${where}: no entityOperator.userOperator: nothing reconciles the KafkaUsers`);
+  }
+  for (const u of users) {
+    if (!kafkas.some((k) => k.metadata.name === u.metadata.labels?.["strimzi.io/cluster"])) {
+      problems.push(`KafkaUser ${u.metadata.name}: label strimzi.io/cluster names no Kafka here`);
+    }
+  }
+
+  for (const svc of facts.services) {
+    const dep = named(objs, "Deployment", svc.name);
+    const container = dep && ((dep.spec?.template?.spec?.containers ?? []).find((c) => c.name === svc.name) ?? dep.spec?.template?.spec?.containers?.[0]);
+    if (!container) continue; // reported by checkK8sService
+    const where = `Deployment ${svc.name}`;
+    const env = containerEnv(objs, container, where, []);
+    // The listener it connects to, and the client settings that listener needs.
+    const boot = hostPort(env.get("KAFKA_BOOTSTRAP_SERVERS")?.value);
+    const kafka = boot && kafkas.find((k) => boot[1] === `${k.metadata.name}-kafka-bootstrap`);
+    const listener = kafka?.spec?.kafka?.listeners?.find((l) => l.port === Number(boot[2]));
+    if (kafka && !listener) problems.push(`${where}: KAFKA_BOOTSTRAP_SERVERS port ${boot[2]} is no listener of Kafka ${kafka.metadata.name}`);
+    if (listener?.authentication?.type === "scram-sha-512") {
+      const protocol = listener.tls ? "SASL_SSL" : "SASL_PLAINTEXT";
+      if (env.get("KAFKA_SECURITY_PROTOCOL")?.value !== protocol) {
+        problems.push(`${where}: KAFKA_SECURITY_PROTOCOL is ${env.get("KAFKA_SECURITY_PROTOCOL")?.value ?? "not set"}, listener ${listener.name} needs ${protocol}`);
+      }
+      if (env.get("KAFKA_SASL_MECHANISM")?.value !== "SCRAM-SHA-512") {
+        problems.push(`${where}: KAFKA_SASL_MECHANISM is ${env.get("KAFKA_SASL_MECHANISM")?.value ?? "not set"}, listener ${listener.name} needs SCRAM-SHA-512`);
+      }
+      const ref = env.get("KAFKA_SASL_JAAS_CONFIG")?.valueFrom?.secretKeyRef;
+      if (ref?.name !== svc.name || ref?.key !== "sasl.jaas.config") {
+        problems.push(`${where}: KAFKA_SASL_JAAS_CONFIG does not come from Secret ${svc.name}, key sasl.jaas.config (its KafkaUser's credentials)`);
+      }
+    } else if (listener) {
+      problems.push(`${where}: listener ${listener.name} does not use scram-sha-512 authentication`);
+    }
+    // Its KafkaUser and exactly the permissions its configuration needs.
+    const user = named(objs, "KafkaUser", svc.name);
+    if (!user) {
+      problems.push(`KafkaUser ${svc.name} is missing`);
+      continue;
+    }
+    if (listener?.authentication && user.spec?.authentication?.type !== listener.authentication.type) {
+      problems.push(`KafkaUser ${svc.name}: authentication ${user.spec?.authentication?.type ?? "none"}, listener ${listener.name} uses ${listener.authentication.type}`);
+    }
+    compareGrants(`KafkaUser ${svc.name}`, grantedOf(user, `KafkaUser ${svc.name}`, problems), expectedGrants(svc), problems);
+  }
+
+  for (const u of users) {
+    const name = u.metadata.name;
+    if (facts.services.some((s) => s.name === name)) continue;
+    const where = `KafkaUser ${name}`;
+    const role = EXTERNAL_KAFKA_USERS[name];
+    if (!role) {
+      problems.push(`${where} is neither a service nor a known external user (EXTERNAL_KAFKA_USERS in deploy/validation/lib/checks.js)`);
+      continue;
+    }
+    compareGrants(where, grantedOf(u, where, problems), new Set(role(facts)), problems);
+  }
+  // Every upstream topic has a writer, or nothing can publish it.
+  for (const t of upstreamTopics(facts)) {
+    if (!users.some((u) => grantedOf(u, "", []).has(grant("topic", t, "Write")))) {
+      problems.push(`topic ${t} (published upstream: ${facts.publishers?.get(t) ?? "?"}) has no KafkaUser that may write it`);
+    }
+  }
+}
+
 export function checkK8s(objs, facts) {
   const problems = [];
   for (const svc of facts.services) checkK8sService(objs, svc, problems);
   checkK8sGateway(objs, facts, problems);
   checkTopics(objs, facts, problems);
+  checkKafkaSecurity(objs, facts, problems);
   for (const s of byKind(objs, "Secret")) problems.push(`Secret ${s.metadata.name} is in the manifests: reference Secrets, never commit them`);
   const deny = byKind(objs, "NetworkPolicy").find((p) => Object.keys(p.spec?.podSelector ?? {}).length === 0 && (p.spec?.policyTypes ?? []).includes("Ingress") && (p.spec?.policyTypes ?? []).includes("Egress") && !p.spec.ingress && !p.spec.egress);
   if (!deny) problems.push("no default-deny NetworkPolicy (empty podSelector, Ingress and Egress, no rules)");

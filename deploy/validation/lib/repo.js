@@ -157,6 +157,12 @@ export const FRAMEWORK_KEYS = [
   "quarkus.datasource.username",
   "quarkus.datasource.password",
   "kafka.bootstrap.servers", // SmallRye Kafka connector: default for every channel
+  // Kafka client security (k8s only; decision 0702). Quarkus' default-kafka-broker configuration takes every
+  // kafka.* key and every KAFKA_* variable (KAFKA_SASL_JAAS_CONFIG -> sasl.jaas.config) for every channel, the
+  // dead-letter producers and the health check's admin client, as it does for KAFKA_BOOTSTRAP_SERVERS.
+  "kafka.security.protocol",
+  "kafka.sasl.mechanism",
+  "kafka.sasl.jaas.config",
   "mp.jwt.verify.publickey.location", // SmallRye JWT: the identity service's public key
   "quarkus.log.level", // operators may raise or lower logging
 ];
@@ -190,10 +196,49 @@ function gaugesOf(svc) {
   return names;
 }
 
+const TOPICS_JAVA = "shared-contracts/src/main/java/com/tradesignals/contracts/Topics.java";
+const EVENT_TYPE_JAVA = "shared-contracts/src/main/java/com/tradesignals/contracts/events/EventType.java";
+
 /** Topic constants of shared-contracts' Topics class. */
 export function contractTopics() {
-  const src = read("shared-contracts/src/main/java/com/tradesignals/contracts/Topics.java");
-  return [...src.matchAll(/static\s+final\s+String\s+\w+\s*=\s*"([^"]+)"/g)].map((m) => m[1]);
+  return [...read(TOPICS_JAVA).matchAll(/static\s+final\s+String\s+\w+\s*=\s*"([^"]+)"/g)].map((m) => m[1]);
+}
+
+/** Topics.java's own word on who publishes each topic: its javadoc "..., published by <owner>." */
+export function topicPublishers() {
+  const out = new Map();
+  const re = /\/\*\*([^]*?)\*\/\s*public\s+static\s+final\s+String\s+\w+\s*=\s*"([^"]+)"/g;
+  for (const m of read(TOPICS_JAVA).matchAll(re)) {
+    const by = /published by (?:the )?([^.]+?)\s*\./.exec(m[1].replace(/\s*\*\s*/g, " "));
+    out.set(m[2], by ? by[1].trim() : null);
+  }
+  return out;
+}
+
+/** EventType's entries: the data class of each event and the topic it travels on. */
+export function eventTypes() {
+  const constants = new Map([...read(TOPICS_JAVA).matchAll(/static\s+final\s+String\s+(\w+)\s*=\s*"([^"]+)"/g)].map((m) => [m[1], m[2]]));
+  const src = stripComments(read(EVENT_TYPE_JAVA));
+  return [...src.matchAll(/\b([A-Z][A-Z0-9_]*)\s*\(\s*"([^"]+)"\s*,\s*Topics\.(\w+)\s*,\s*(\w+)\.class\s*\)/g)].map((m) => ({
+    constant: m[1],
+    type: m[2],
+    topic: constants.get(m[3]),
+    dataClass: m[4],
+  }));
+}
+
+/**
+ * The event topics a service writes: the outbox relay publishes each event on its EventType's topic, and a
+ * service adds events by constructing their data class (new FillRecorded(...)) in its own code.
+ */
+function producedTopics(svc) {
+  const types = eventTypes();
+  const topics = new Set();
+  for (const file of javaFiles(`${svc}/src/main/java`)) {
+    const src = stripComments(read(file));
+    for (const t of types) if (new RegExp(`\\bnew\\s+${t.dataClass}\\s*\\(`).test(src)) topics.add(t.topic);
+  }
+  return [...topics].sort();
 }
 
 export function serviceFacts(svc) {
@@ -218,7 +263,15 @@ export function serviceFacts(svc) {
   const incoming = [];
   for (const [k, v] of props) {
     const t = /^mp\.messaging\.incoming\.([^.]+)\.topic$/.exec(k);
-    if (t) incoming.push({ channel: t[1], topic: v, dlq: props.get(`mp.messaging.incoming.${t[1]}.dead-letter-queue.topic`) });
+    if (t) {
+      incoming.push({
+        channel: t[1],
+        topic: v,
+        dlq: props.get(`mp.messaging.incoming.${t[1]}.dead-letter-queue.topic`),
+        // Quarkus defaults every channel's group.id to the application name (default-kafka-broker configuration).
+        group: props.get(`mp.messaging.incoming.${t[1]}.group.id`) ?? props.get("kafka.group.id") ?? props.get("quarkus.application.name") ?? svc,
+      });
+    }
   }
   return {
     name: svc,
@@ -230,6 +283,7 @@ export function serviceFacts(svc) {
     knownEnvPrefixes: [...FRAMEWORK_PREFIXES, ...mappings.map((m) => m.key + ".")].map(envNameOf),
     requiredEnv: new Set([...requiredKeys].map(envNameOf)),
     incoming,
+    produces: producedTopics(svc),
     gauges: gaugesOf(svc),
   };
 }
@@ -262,6 +316,7 @@ export function allFacts() {
   return {
     services,
     topics: contractTopics(),
+    publishers: topicPublishers(),
     devMasterKey: read("dev/keys/dev-only-device-master-key.hex").trim(),
     devPayoutMethodKey: read("dev/keys/dev-only-payout-method-key.hex").trim(),
     gatewayTemplate: read("gateway/default.conf.template"),

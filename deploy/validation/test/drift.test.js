@@ -156,6 +156,72 @@ test("k8s: a writable root filesystem, a mounted token, a NetworkPolicy reaching
   expectProblem(problems, /NetworkPolicy affiliate-service: egress to databases device-db, expected only affiliate-db/);
 });
 
+const aclsOf = (objs, user) => find(objs, "KafkaUser", user).spec.authorization.acls;
+const topicAcl = (objs, user, topic) => aclsOf(objs, user).find((a) => a.resource.type === "topic" && a.resource.name === topic);
+
+test("kafka: a service that cannot write its dead letters, or has lost its group", () => {
+  const objs = k8sCopy();
+  const acls = aclsOf(objs, "execution-service");
+  acls.splice(acls.indexOf(topicAcl(objs, "execution-service", "signals.v1.execution-service.dlq")), 1);
+  acls.find((a) => a.resource.type === "group").resource.name = "executions";
+  const problems = checkK8s(objs, facts);
+  expectProblem(problems, /KafkaUser execution-service: lacks topic signals.v1.execution-service.dlq: Write/);
+  expectProblem(problems, /KafkaUser execution-service: lacks group execution-service: Read/);
+  expectProblem(problems, /KafkaUser execution-service: has group executions: Read, which it does not need/);
+});
+
+test("kafka: a service that may write a topic it does not own, or read one it does not consume", () => {
+  const objs = k8sCopy();
+  aclsOf(objs, "affiliate-service").push({ resource: { type: "topic", name: "executions.v1", patternType: "literal" }, operations: ["Write"] });
+  aclsOf(objs, "device-service").push({ resource: { type: "topic", name: "affiliates.v1", patternType: "literal" }, operations: ["Read", "Describe"] });
+  aclsOf(objs, "device-service").push({ resource: { type: "topic", name: "devices.", patternType: "prefix" }, operations: ["Write"] });
+  topicAcl(objs, "signals-api", "signals.v1").operations.push("Create");
+  const problems = checkK8s(objs, facts);
+  expectProblem(problems, /KafkaUser affiliate-service: has topic executions.v1: Write, which it does not need/);
+  expectProblem(problems, /KafkaUser device-service: has topic affiliates.v1: Read, which it does not need/);
+  expectProblem(problems, /KafkaUser device-service: has topic devices. \(prefix\): Write, which it does not need/);
+  expectProblem(problems, /KafkaUser signals-api: has topic signals.v1: Create, which it does not need/);
+  assert.ok(!problems.some((p) => /affiliates.v1: Describe/.test(p)), "Describe beside Read is implied, not reported");
+});
+
+test("kafka: the ACLs follow the services' configuration (a new consumer needs its permissions)", () => {
+  const moved = structuredClone(facts);
+  moved.services.find((s) => s.name === "device-service").incoming.push({ channel: "executions", topic: "executions.v1", dlq: "executions.v1.device-service.dlq", group: "device-service" });
+  const problems = checkK8s(k8sCopy(), moved);
+  expectProblem(problems, /KafkaUser device-service: lacks topic executions.v1: Read/);
+  expectProblem(problems, /KafkaUser device-service: lacks topic executions.v1.device-service.dlq: Write/);
+  expectProblem(problems, /KafkaUser dlq-reader: lacks topic executions.v1.device-service.dlq: Read/);
+});
+
+test("kafka: a listener without authentication, no authorizer, a super user, an unknown user", () => {
+  const objs = k8sCopy();
+  const kafka = find(objs, "Kafka", "kafka");
+  delete kafka.spec.kafka.listeners[0].authentication;
+  kafka.spec.kafka.authorization = { type: "simple", superUsers: ["device-service"] };
+  objs.push({ apiVersion: "kafka.strimzi.io/v1", kind: "KafkaUser", metadata: { name: "admin", labels: { "strimzi.io/cluster": "kafka" } },
+    spec: { authentication: { type: "scram-sha-512" }, authorization: { type: "simple", acls: [] } } });
+  let problems = checkK8s(objs, facts);
+  expectProblem(problems, /Kafka kafka: listener plain \(port 9092\) has no authentication/);
+  expectProblem(problems, /Kafka kafka: superUsers device-service/);
+  expectProblem(problems, /KafkaUser admin is neither a service nor a known external user/);
+  delete kafka.spec.kafka.authorization;
+  problems = checkK8s(objs, facts);
+  expectProblem(problems, /Kafka kafka: no authorization/);
+});
+
+test("kafka: a service without its credentials, with another's, or with the wrong protocol", () => {
+  const objs = k8sCopy();
+  container(objs, "device-service").env.find((e) => e.name === "KAFKA_SASL_JAAS_CONFIG").valueFrom.secretKeyRef.name = "execution-service";
+  configMapOf(objs, "execution-service").data.KAFKA_SECURITY_PROTOCOL = "PLAINTEXT";
+  const jaas = container(objs, "affiliate-service").env.find((e) => e.name === "KAFKA_SASL_JAAS_CONFIG");
+  delete jaas.valueFrom;
+  jaas.value = 'org.apache.kafka.common.security.scram.ScramLoginModule required username="affiliate-service" password="x";';
+  const problems = checkK8s(objs, facts);
+  expectProblem(problems, /Deployment device-service: KAFKA_SASL_JAAS_CONFIG does not come from Secret device-service/);
+  expectProblem(problems, /Deployment execution-service: KAFKA_SECURITY_PROTOCOL is PLAINTEXT, listener plain needs SASL_PLAINTEXT/);
+  expectProblem(problems, /Deployment affiliate-service: KAFKA_SASL_JAAS_CONFIG has a literal value/);
+});
+
 test("compose: a health check on the wrong port or path", () => {
   const c = structuredClone(compose);
   c.services["device-service"].healthcheck.test = ["CMD", "curl", "-f", "http://127.0.0.1:8080/q/health/ready"];

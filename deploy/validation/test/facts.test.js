@@ -1,7 +1,8 @@
 // The facts the checks compare against are read from the repository, not written down twice.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { allFacts, parseProperties, serviceFacts, unknownEnv, envNameOf, gatewayTemplateVars, read } from "../lib/repo.js";
+import { allFacts, parseProperties, serviceFacts, unknownEnv, envNameOf, gatewayTemplateVars, read, eventTypes } from "../lib/repo.js";
+import { expectedGrants } from "../lib/checks.js";
 
 const facts = allFacts();
 const svc = (name) => facts.services.find((s) => s.name === name);
@@ -51,6 +52,45 @@ test("every consumer declares its dead-letter topic as <topic>.<service>.dlq", (
     for (const i of s.incoming) assert.equal(i.dlq, `${i.topic}.${s.name}.dlq`, `${s.name} channel ${i.channel}`);
   }
   assert.deepEqual(facts.topics.sort(), ["affiliates.v1", "devices.lifecycle.v1", "executions.v1", "signals.v1"]);
+});
+
+test("each service writes the topic Topics.java says it publishes, and only that one", () => {
+  assert.equal(eventTypes().length, (read("shared-contracts/src/main/java/com/tradesignals/contracts/events/EventType.java").match(/\.class\)/g) ?? []).length);
+  assert.ok(eventTypes().every((t) => facts.topics.includes(t.topic)), "every EventType names a topic of Topics.java");
+  for (const s of facts.services) {
+    const owned = [...facts.publishers].filter(([, by]) => by === s.name).map(([t]) => t);
+    assert.deepEqual(s.produces, owned, s.name);
+  }
+  assert.equal(facts.publishers.get("signals.v1"), "upstream Signals API");
+});
+
+test("consumer groups default to the application name", () => {
+  for (const s of facts.services) for (const i of s.incoming) assert.equal(i.group, s.name, `${s.name} channel ${i.channel}`);
+});
+
+test("the Kafka permissions a service needs, from its configuration", () => {
+  assert.deepEqual([...expectedGrants(svc("affiliate-service"))].sort(), [
+    "cluster kafka-cluster: IdempotentWrite",
+    "group affiliate-service: Read",
+    "topic affiliates.v1: Write",
+    "topic devices.lifecycle.v1.affiliate-service.dlq: Write",
+    "topic devices.lifecycle.v1: Read",
+    "topic executions.v1.affiliate-service.dlq: Write",
+    "topic executions.v1: Read",
+  ]);
+  assert.deepEqual([...expectedGrants(svc("device-service"))].sort(), [
+    "cluster kafka-cluster: IdempotentWrite",
+    "group device-service: Read",
+    "topic devices.lifecycle.v1: Write",
+    "topic signals.v1.device-service.dlq: Write",
+    "topic signals.v1: Read",
+  ]);
+});
+
+test("Kafka client security variables map to the kafka.* client properties", () => {
+  for (const name of ["KAFKA_SECURITY_PROTOCOL", "KAFKA_SASL_MECHANISM", "KAFKA_SASL_JAAS_CONFIG"]) {
+    for (const s of facts.services) assert.equal(unknownEnv(s, name), null, `${s.name} ${name}`);
+  }
 });
 
 test("the gateway template's variables", () => {

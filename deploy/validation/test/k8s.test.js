@@ -31,7 +31,7 @@ for (const overlay of overlays()) {
   test(`overlay ${overlay}: has the kinds an operator expects`, () => {
     const kinds = new Set(render(`k8s/overlays/${overlay}`).map((o) => o.kind));
     for (const k of ["Namespace", "Deployment", "Service", "HorizontalPodAutoscaler", "PodDisruptionBudget", "ConfigMap",
-      "ServiceAccount", "NetworkPolicy", "Ingress", "Kafka", "KafkaNodePool", "KafkaTopic", "Cluster"]) {
+      "ServiceAccount", "NetworkPolicy", "Ingress", "Kafka", "KafkaNodePool", "KafkaTopic", "KafkaUser", "Cluster"]) {
       assert.ok(kinds.has(k), k);
     }
   });
@@ -52,6 +52,23 @@ test("prod pays through the payments API, with its key and the payout-method key
   const config = objs.find((o) => o.kind === "ConfigMap" && o.metadata.name.startsWith("affiliate-service-config"));
   assert.equal(config.data.AFFILIATES_PAYOUTS_PROVIDER, "http");
   assert.match(config.data.AFFILIATES_PAYMENTS_API_URL, /^https:\/\//);
+});
+
+test("Kafka requires SCRAM-SHA-512 and ACLs in every overlay; each service logs in with its own KafkaUser", () => {
+  for (const overlay of overlays()) {
+    const objs = render(`k8s/overlays/${overlay}`);
+    const kafka = objs.find((o) => o.kind === "Kafka");
+    assert.deepEqual(kafka.spec.kafka.listeners.map((l) => l.authentication?.type), ["scram-sha-512"], overlay);
+    assert.equal(kafka.spec.kafka.authorization.type, "simple", overlay);
+    assert.equal(kafka.spec.kafka.authorization.superUsers, undefined, overlay);
+    const users = objs.filter((o) => o.kind === "KafkaUser").map((u) => u.metadata.name).sort();
+    assert.deepEqual(users, ["affiliate-service", "device-service", "dlq-reader", "execution-service", "signals-api"], overlay);
+    for (const svc of facts.services) {
+      const dep = objs.find((o) => o.kind === "Deployment" && o.metadata.name === svc.name);
+      const jaas = dep.spec.template.spec.containers[0].env.find((e) => e.name === "KAFKA_SASL_JAAS_CONFIG");
+      assert.deepEqual(jaas.valueFrom.secretKeyRef, { name: svc.name, key: "sasl.jaas.config" }, `${overlay} ${svc.name}`);
+    }
+  }
 });
 
 test("prod scales device-service on parked polls as well as CPU", () => {
