@@ -20,7 +20,7 @@ public class InstrumentCatalogue {
 
     private final Map<String, Instrument> bySymbol = new TreeMap<>();
 
-    InstrumentCatalogue(InstrumentsConfig config) {
+    public InstrumentCatalogue(InstrumentsConfig config) {
         config.symbols().forEach((symbol, spec) -> {
             String key = symbol.toUpperCase(Locale.ROOT);
             if (spec.contractSize().signum() <= 0 || spec.lotStep().signum() <= 0) {
