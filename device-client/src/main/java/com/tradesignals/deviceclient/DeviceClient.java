@@ -135,7 +135,13 @@ public final class DeviceClient {
         return response;
     }
 
-    /** Every device request: the signature covers method, path, canonical query, body hash, time and a fresh nonce. */
+    /**
+     * Every device request: the signature covers method, path, canonical query, body hash, time and a fresh nonce.
+     *
+     * @param query sent and signed as given: RFC 3986 percent-encoded UTF-8, a space as {@code %20} ({@code +} is a
+     *              literal plus); empty for none
+     * @param body  sent with its length (a signed chunked or multipart body is refused)
+     */
     public HttpResponse<String> signed(String method, String path, String query, String body)
             throws IOException, InterruptedException {
         JsonNode credentials = JSON.readTree(credentialsFile.toFile());

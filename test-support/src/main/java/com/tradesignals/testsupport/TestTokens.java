@@ -1,6 +1,7 @@
 package com.tradesignals.testsupport;
 
 import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
 import io.smallrye.jwt.util.KeyUtils;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,6 +15,8 @@ import java.util.UUID;
 public final class TestTokens {
 
     public static final String ISSUER = "https://identity.tradesignals.dev";
+    /** The audience the services require: tokens the identity service issues for this API. */
+    public static final String AUDIENCE = "https://api.tradesignals.dev";
     private static PrivateKey signingKey;
 
     private TestTokens() {
@@ -28,8 +31,7 @@ public final class TestTokens {
     }
 
     public static String token(UUID userId, String... roles) {
-        return Jwt.issuer(ISSUER).subject(userId.toString()).groups(Set.of(roles)).expiresIn(3600)
-                .sign(signingKey());
+        return claims(userId, roles).sign(signingKey());
     }
 
     /** A token signed by a key the services do not trust. */
@@ -37,11 +39,28 @@ public final class TestTokens {
         try {
             java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
-            return Jwt.issuer(ISSUER).subject(userId.toString()).groups(Set.of("user")).expiresIn(3600)
-                    .sign(generator.generateKeyPair().getPrivate());
+            return claims(userId, "user").sign(generator.generateKeyPair().getPrivate());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The claims of a good user token, for a test that changes one of them; sign it with {@link #sign}.
+     */
+    public static JwtClaimsBuilder claims(UUID userId, String... roles) {
+        return Jwt.issuer(ISSUER).audience(AUDIENCE).subject(userId.toString()).groups(Set.of(roles))
+                .expiresIn(3600);
+    }
+
+    /** Signs claims with the dev-only key, as the identity service would. */
+    public static String sign(JwtClaimsBuilder claims) {
+        return claims.sign(signingKey());
+    }
+
+    /** The identity service's public key, for tests that forge tokens with it. */
+    public static Path publicKey() {
+        return devKeys().resolve("dev-only-jwt-public.pem");
     }
 
     private static synchronized PrivateKey signingKey() {

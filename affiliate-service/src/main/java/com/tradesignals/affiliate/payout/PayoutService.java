@@ -254,14 +254,19 @@ public class PayoutService {
         return changed(payout, previous, actor, now);
     }
 
-    /** An administrator gives up on a pending or stuck payout: its funds return to the affiliate. */
+    /**
+     * An administrator gives up on a pending payout: its funds return to the affiliate. A processing payout may
+     * already have been paid by the provider, so only the provider's answer ends it: the job sends it again, with
+     * the same idempotency key, once {@code affiliates.payouts.stale-after} has passed.
+     */
     @WithTransaction
     public Uni<PayoutView> markFailed(UUID adminId, UUID payoutId, String reason) {
         Instant now = clock.instant();
         return lockExisting(payoutId).chain(payout -> {
-            if (payout.status != Payout.Status.PENDING && payout.status != Payout.Status.PROCESSING) {
-                throw AffiliateProblems.payoutStatusConflict("Only a pending or processing payout can be marked "
-                        + "failed; this one is " + payout.status);
+            if (payout.status != Payout.Status.PENDING) {
+                throw AffiliateProblems.payoutStatusConflict("Only a pending payout can be marked failed; this one "
+                        + "is " + payout.status + (payout.status == Payout.Status.PROCESSING
+                                ? ", and only the provider's answer can end it" : ""));
             }
             return affiliates.lockByUserId(payout.referrerId)
                     .chain(affiliate -> fail(payout, affiliate, reason, "admin:" + adminId, now))

@@ -59,7 +59,7 @@ class AffiliateAccessTest {
         given().auth().oauth2(TestTokens.user(owner)).when().get("/api/v1/affiliates/payouts/" + UUID.randomUUID())
                 .then().statusCode(404);
         given().auth().oauth2(TestTokens.user(owner)).when().get("/api/v1/affiliates/payouts/not-a-uuid")
-                .then().statusCode(404);
+                .then().statusCode(400).body("type", equalTo("/problems/validation"));
     }
 
     @Test

@@ -182,10 +182,12 @@ class PayoutMethodTest {
     }
 
     @Test
-    void aPayoutWhoseMethodCannotBeDecryptedWaitsProcessing() {
+    void aPayoutWhoseMethodCannotBeDecryptedWaitsProcessingUntilTheKeyIsBack() {
         UUID affiliate = programme.availableCommission("50").referrer();
         String payoutId = programme.requestPayout(affiliate, "60.00", null).then().statusCode(201)
                 .extract().path("payout_id");
+        String keyId = programme.query("select payout_method_key_id from commission_payouts where id = $1",
+                UUID.fromString(payoutId)).getString(0);
         programme.query("update commission_payouts set payout_method_key_id = 'retired-key' where id = $1 returning id",
                 UUID.fromString(payoutId));
 
@@ -194,13 +196,22 @@ class PayoutMethodTest {
         given().auth().oauth2(TestTokens.user(affiliate)).when().get("/api/v1/affiliates/payouts/" + payoutId)
                 .then().statusCode(200).body("status", equalTo("PROCESSING"));
         programme.balances(affiliate).then().body("reserved", equalTo("60.00000000"));
-
-        // The operator's way out when the key is gone for good: give up on the payout, the funds return.
+        // An earlier attempt may have reached the provider: no administrator can give up on it.
         given().auth().oauth2(TestTokens.admin(UUID.randomUUID())).contentType(ContentType.JSON)
-                .body("{\"reason\":\"payout method unreadable: set it again\"}")
+                .body("{\"reason\":\"payout method unreadable\"}")
                 .when().post("/api/v1/affiliates/admin/payouts/" + payoutId + "/fail")
-                .then().statusCode(200).body("status", equalTo("FAILED"));
-        programme.balances(affiliate).then().body("available", equalTo("100.00000000"));
+                .then().statusCode(409).body("type", equalTo("/problems/payout-status-conflict"));
+
+        // The operator's way out: configure the key again; once stale, the job sends it and the provider decides.
+        programme.query("update commission_payouts set payout_method_key_id = $2, "
+                + "processing_started_at = processing_started_at - interval '1 day' where id = $1 returning id",
+                UUID.fromString(payoutId), keyId);
+        programme.processPayouts();
+
+        given().auth().oauth2(TestTokens.user(affiliate)).when().get("/api/v1/affiliates/payouts/" + payoutId)
+                .then().statusCode(200).body("status", equalTo("COMPLETED"));
+        programme.balances(affiliate).then().body("paid", equalTo("60.00000000"))
+                .body("reserved", equalTo("0.00000000"));
         programme.assertBalancesConsistent(affiliate);
     }
 }

@@ -4,11 +4,14 @@ import com.tradesignals.platform.deviceauth.DeviceIdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.annotation.HttpAuthenticationMechanism;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import java.util.List;
 import java.util.Map;
+import org.jboss.resteasy.reactive.RestQuery;
 
-/** Test-only endpoint: answers who signed and the body it read after authentication. */
+/** Test-only endpoint: answers who signed and the body (or query) it read after authentication. */
 @Path("/test/signed-echo")
 @RolesAllowed(DeviceIdentityProvider.ROLE)
 @HttpAuthenticationMechanism("DHMAC-SHA256")
@@ -18,6 +21,12 @@ public class SignedEchoResource {
 
     SignedEchoResource(SecurityIdentity identity) {
         this.identity = identity;
+    }
+
+    /** The {@code q} query parameters as the endpoint reads them. */
+    @GET
+    public Map<String, Object> echoQuery(@RestQuery List<String> q) {
+        return Map.of("q", q);
     }
 
     @POST

@@ -13,9 +13,12 @@ import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.quarkus.vertx.http.runtime.security.HttpCredentialTransport;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Set;
 import org.jboss.logging.Logger;
 
@@ -65,11 +68,28 @@ public class DeviceAuthenticationMechanism implements HttpAuthenticationMechanis
         if (skewMillis > config.clockSkew().toMillis()) {
             throw new DeviceAuthenticationFailure("stale-timestamp");
         }
+        if (!isHashable(context.request())) {
+            throw new DeviceAuthenticationFailure("unhashable-body");
+        }
         Buffer body = context.body().available() ? context.body().buffer() : null;
         SignedRequest signed = new SignedRequest(context.request().method().name(), context.request().path(),
                 context.request().query(), DeviceRequestSigning.sha256Hex(body == null ? new byte[0] : body.getBytes()));
         return new DeviceSignatureRequest(authorization, DeviceRequestSigning.stringToSign(authorization.keyId(),
                 authorization.timestampMillis(), authorization.nonce(), signed));
+    }
+
+    /**
+     * Only a body read whole, as sent, is hashed: a multipart body is parsed into parts (and its raw bytes are
+     * gone), and a chunked body without a length may not be what the device hashed, so both are refused rather
+     * than signed as empty.
+     */
+    private static boolean isHashable(HttpServerRequest request) {
+        String contentType = request.getHeader(HttpHeaders.CONTENT_TYPE);
+        if (contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
+            return false;
+        }
+        String transferEncoding = request.getHeader(HttpHeaders.TRANSFER_ENCODING);
+        return transferEncoding == null || request.getHeader(HttpHeaders.CONTENT_LENGTH) != null;
     }
 
     private Uni<SecurityIdentity> refuse(DeviceAuthenticationFailure failure) {

@@ -11,7 +11,8 @@ import java.util.Set;
 
 /**
  * HTTP plumbing for signed device requests: the body of a signed request is read before authentication
- * (its hash is signed), and every response tells the device the server's time ({@code X-Server-Time},
+ * (its hash is signed), a {@code +} in its query reaches the endpoint as the literal plus that was signed, and
+ * every response tells the device the server's time ({@code X-Server-Time},
  * Unix milliseconds) so it can correct its clock.
  */
 @ApplicationScoped
@@ -27,8 +28,15 @@ public class DeviceRequestRoutes {
             context.addHeadersEndHandler(ignored -> context.response()
                     .putHeader(SERVER_TIME_HEADER, Long.toString(clock.millis())));
             String authorization = context.request().getHeader("Authorization");
-            if (authorization != null && authorization.startsWith(DeviceAuthenticationMechanism.SCHEME + " ")
-                    && mayHaveBody(context.request().method())) {
+            boolean isSigned = authorization != null
+                    && authorization.startsWith(DeviceAuthenticationMechanism.SCHEME + " ");
+            String query = context.request().query();
+            if (isSigned && query != null && query.indexOf('+') >= 0) {
+                // The signature reads a "+" as a literal plus (RFC 3986); the HTTP layer would decode it as a
+                // space (HTML forms). Routing again with "%2B" gives the endpoint what was signed.
+                context.reroute(context.request().method(), context.request().path() + "?"
+                        + query.replace("+", "%2B"));
+            } else if (isSigned && mayHaveBody(context.request().method())) {
                 bodyHandler.handle(context);
             } else {
                 context.next();

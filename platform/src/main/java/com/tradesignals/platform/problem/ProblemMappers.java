@@ -13,6 +13,7 @@ import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -23,6 +24,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
 /**
  * The one place where failures become responses: every error a service answers is problem+json, a client
@@ -101,6 +103,22 @@ public class ProblemMappers {
         String slug = status.getReasonPhrase().toLowerCase().replace(' ', '-');
         return respond(status.getStatusCode(), "/problems/" + slug, status.getReasonPhrase(), failure.getMessage(),
                 uri, List.of());
+    }
+
+    /**
+     * JAX-RS answers a query or path parameter it cannot convert (a malformed UUID, {@code after=abc}) with a 404
+     * caused by the conversion failure; that is the client's mistake, so it is a 400 naming the parameter. A 404
+     * without a cause (no such route) stays a 404.
+     */
+    @ServerExceptionMapper
+    public Response invalidParameter(NotFoundException failure, UriInfo uri, SimpleResourceInfo resource) {
+        if (failure.getCause() == null) {
+            return httpError(failure, uri);
+        }
+        List<String> names = InvalidParameters.of(resource, uri);
+        List<FieldError> errors = names.stream().map(name -> new FieldError(name, "wrong type or format")).toList();
+        String fields = names.isEmpty() ? "a query or path parameter" : String.join(", ", names);
+        return respond(400, "/problems/validation", "Invalid request", "Invalid fields: " + fields, uri, errors);
     }
 
     @ServerExceptionMapper

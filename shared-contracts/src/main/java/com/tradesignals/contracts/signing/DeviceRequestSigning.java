@@ -57,9 +57,10 @@ public final class DeviceRequestSigning {
     }
 
     /**
-     * Decodes each {@code name=value} pair, re-encodes both per RFC 3986 (unreserved characters stay,
-     * everything else becomes {@code %XX} in upper case; {@code +} is a literal plus), sorts by name then
-     * value and joins with {@code &}. A pair without {@code =} has an empty value.
+     * Decodes each {@code name=value} pair, re-encodes both per RFC 3986 as UTF-8 (unreserved characters stay,
+     * everything else becomes {@code %XX} in upper case), sorts by name then value and joins with {@code &}. A
+     * pair without {@code =} has an empty value. A {@code +} is a literal plus, the same as {@code %2B}, never a
+     * space: a space is sent as {@code %20} (decision 0010).
      */
     public static String canonicalQuery(String rawQuery) {
         if (rawQuery == null || rawQuery.isEmpty()) {
