@@ -207,6 +207,28 @@ class SystemStoryTest {
                 .header("X-Request-Id", equalTo("client-chosen-id"));
     }
 
+    @Test
+    void aDeviceOverItsRateIsRefusedWhileAnotherDeviceBehindTheSameAddressIsServed() throws Exception {
+        User trader = User.signUp(system);
+        DeviceClient busy = new DeviceClient(URI.create(system.gateway), deviceStorage.resolve("busy.json"));
+        DeviceClient calm = new DeviceClient(URI.create(system.gateway), deviceStorage.resolve("calm.json"));
+        assertThat(busy.register(trader.token(), "busy").statusCode()).isEqualTo(201);
+        assertThat(calm.register(trader.token(), "calm").statusCode()).isEqualTo(201);
+
+        HttpResponse<String> refused = null;
+        for (int i = 0; i < SystemUnderTest.DEVICE_BURST * 3 && refused == null; i++) {
+            HttpResponse<String> answer = poll(busy, "0", "0");
+            if (answer.statusCode() == 429) {
+                refused = answer;
+            }
+        }
+        assertThat(refused).as("one device polling far above its rate").isNotNull();
+        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
+                .startsWith("application/problem+json"));
+        assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+        assertThat(poll(calm, "0", "0").statusCode()).isEqualTo(200);
+    }
+
     private String registerAffiliate(User user) {
         return user.api().post("/api/v1/affiliates/register").then().statusCode(org.hamcrest.Matchers.either(equalTo(200)).or(equalTo(201)))
                 .extract().path("referral_token");

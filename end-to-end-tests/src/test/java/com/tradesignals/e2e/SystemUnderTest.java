@@ -37,6 +37,9 @@ import org.awaitility.Awaitility;
 final class SystemUnderTest {
 
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(180);
+    /** The gateway's limit per device in this system: generous for a terminal, easy for a test to exceed. */
+    static final int DEVICE_RATE_PER_SECOND = 20;
+    static final int DEVICE_BURST = 40;
     private static SystemUnderTest instance;
 
     private final Path root = ProjectRoot.path();
@@ -130,6 +133,10 @@ final class SystemUnderTest {
         variables.put("GATEWAY_PORT", Integer.toString(gatewayPort));
         variables.put("GATEWAY_RATE_PER_CLIENT", "500r/s");
         variables.put("GATEWAY_BURST", "1000");
+        variables.put("GATEWAY_RATE_PER_DEVICE", DEVICE_RATE_PER_SECOND + "r/s");
+        variables.put("GATEWAY_DEVICE_BURST", Integer.toString(DEVICE_BURST));
+        variables.put("GATEWAY_RATE_PER_USER", "200r/s");
+        variables.put("GATEWAY_USER_BURST", "400");
         variables.put("GATEWAY_TRUSTED_PROXIES", "127.0.0.1/32");
         String serverBlock = Files.readString(root.resolve("gateway/default.conf.template"));
         for (Map.Entry<String, String> variable : variables.entrySet()) {
