@@ -1,4 +1,4 @@
-package com.tradesignals.platform.inbox;
+package com.tradesignals.platform.health;
 
 import io.smallrye.health.api.HealthGroup;
 import io.smallrye.reactive.messaging.health.HealthReporter;
