@@ -214,7 +214,7 @@ public class Demo {
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {
             ProducerRecord<String, String> record = new ProducerRecord<>("signals.v1", user, data);
             for (String[] header : new String[][] { { "ce_specversion", "1.0" }, { "ce_id", UUID.randomUUID().toString() },
-                    { "ce_type", "signal.issued.v1" }, { "ce_source", "dev/demo" }, { "ce_time", now.toString() },
+                    { "ce_type", "signal.issued.v1" }, { "ce_source", "signals-api" }, { "ce_time", now.toString() },
                     { "content-type", "application/json" } }) {
                 record.headers().add(header[0], header[1].getBytes(StandardCharsets.UTF_8));
             }

@@ -48,7 +48,7 @@ public class InjectSignal {
             header(record, "ce_specversion", "1.0");
             header(record, "ce_id", UUID.randomUUID().toString());
             header(record, "ce_type", "signal.issued.v1");
-            header(record, "ce_source", "dev/signal");
+            header(record, "ce_source", "signals-api"); // in the name of the upstream Signals API, its one producer
             header(record, "ce_time", issuedAt.toString());
             header(record, "content-type", "application/json");
             producer.send(record).get(30, TimeUnit.SECONDS);

@@ -346,7 +346,7 @@ export function meters() {
 }
 
 /** Our own metric names: the prefixes of the meters the services and the platform register. */
-export const OWN_METRIC_PREFIXES = ["device_", "execution_", "affiliate_", "outbox_"];
+export const OWN_METRIC_PREFIXES = ["device_", "execution_", "affiliate_", "outbox_", "inbox_"];
 
 /** Series names an expression uses that start like our own metrics but that no code registers. */
 export function unknownSeries(expr, known = meters()) {

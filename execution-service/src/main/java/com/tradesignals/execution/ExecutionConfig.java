@@ -32,6 +32,32 @@ public interface ExecutionConfig {
 
     Plausibility plausibility();
 
+    Orphans orphans();
+
+    /** Reports that arrived before their signal (docs/execution-service.md, "Reports before their signal"). */
+    interface Orphans {
+
+        /** How long a report waits for its signal; then it is answered SIGNAL_NEVER_ARRIVED and never applied. */
+        @WithDefault("24h")
+        Duration maxWait();
+
+        /** How long an expired report is kept (and its answer replayed) before it is deleted. */
+        @WithDefault("7d")
+        Duration retention();
+
+        /** Most reports one run expires, and most it deletes. */
+        @WithDefault("1000")
+        int batchSize();
+
+        /** How often the job runs, as Quarkus' scheduler reads it ({@code 1m}; {@code off} disables it). */
+        @WithDefault("1m")
+        String sweepInterval();
+
+        /** The orphan-fill gauge counts up to this many and no further: reading it stays cheap however many wait. */
+        @WithDefault("100000")
+        int gaugeCap();
+    }
+
     /** What a fill must look like before it counts (docs/execution-service.md, "Plausibility and review"). */
     interface Plausibility {
 

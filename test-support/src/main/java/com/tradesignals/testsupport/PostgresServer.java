@@ -79,6 +79,20 @@ public final class PostgresServer {
         return name;
     }
 
+    /**
+     * Makes {@code name} unreachable, as a database outage would for the service: no new session is accepted
+     * ({@code ALLOW_CONNECTIONS false}, which binds superusers too) and every open one is terminated.
+     */
+    public void refuseConnections(String name) {
+        execute("alter database " + name + " allow_connections false");
+        execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = '" + name + "'");
+    }
+
+    /** Ends {@link #refuseConnections}. */
+    public void acceptConnections(String name) {
+        execute("alter database " + name + " allow_connections true");
+    }
+
     public String user() {
         return user;
     }

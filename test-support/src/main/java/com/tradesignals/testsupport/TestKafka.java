@@ -25,13 +25,37 @@ public final class TestKafka {
         return new KafkaCompanion(KafkaBroker.shared().bootstrapServers());
     }
 
-    /** Publishes {@code data} as a binary-mode CloudEvent with the given id and type; waits for the broker's ack. */
+    /**
+     * The CloudEvents {@code source} of each topic's one producer, as the services expect it
+     * ({@code platform.inbox.producers}): tests publish in the producer's name.
+     */
+    private static final Map<String, String> PRODUCERS = Map.of(
+            "signals.v1", "signals-api",
+            "devices.lifecycle.v1", "device-service",
+            "executions.v1", "execution-service",
+            "affiliates.v1", "affiliate-service");
+
+    /** The CloudEvents source consumers accept on {@code topic}. */
+    public static String producerOf(String topic) {
+        return PRODUCERS.getOrDefault(topic, "test");
+    }
+
+    /**
+     * Publishes {@code data} as a binary-mode CloudEvent with the given id and type, in the name of the topic's
+     * producer; waits for the broker's ack.
+     */
     public static void publishCloudEvent(String topic, String key, String eventId, String type, String data) {
+        publishCloudEvent(topic, key, eventId, type, producerOf(topic), data);
+    }
+
+    /** As {@link #publishCloudEvent(String, String, String, String, String)} from the given {@code source}. */
+    public static void publishCloudEvent(String topic, String key, String eventId, String type, String source,
+            String data) {
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, data);
         header(record, "ce_specversion", "1.0");
         header(record, "ce_id", eventId);
         header(record, "ce_type", type);
-        header(record, "ce_source", "test");
+        header(record, "ce_source", source);
         header(record, "ce_time", Instant.now().toString());
         header(record, "content-type", "application/json");
         try {

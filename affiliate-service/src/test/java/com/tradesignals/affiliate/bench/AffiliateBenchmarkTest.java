@@ -93,7 +93,7 @@ class AffiliateBenchmarkTest {
             header(record, "ce_specversion", "1.0");
             header(record, "ce_id", TestKafka.newEventId());
             header(record, "ce_type", EventType.EXECUTION_FILL_RECORDED.type());
-            header(record, "ce_source", "benchmark");
+            header(record, "ce_source", TestKafka.producerOf(EventType.EXECUTION_FILL_RECORDED.topic()));
             header(record, "content-type", "application/json");
             records.add(record);
         }

@@ -2,9 +2,11 @@ package com.tradesignals.device.polling;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -16,13 +18,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The long polls this instance holds, by device. A parked poll holds no thread: it is a future that a wake-up
- * completes on the request's own event loop.
+ * completes on the request's own event loop. When the application shuts down they are drained: each answers what
+ * it has (usually nothing) at once, and a poll that arrives afterwards does not park, so a rollout never cuts one.
  */
 @ApplicationScoped
 public class ParkedPolls {
 
     private final Map<UUID, Set<ParkedPoll>> byDevice = new ConcurrentHashMap<>();
     private final AtomicInteger parkedCount = new AtomicInteger();
+    private volatile boolean isDraining;
 
     ParkedPolls(MeterRegistry registry) {
         Gauge.builder("device.polls.parked", parkedCount, AtomicInteger::get)
@@ -51,6 +55,15 @@ public class ParkedPolls {
         byDevice.values().forEach(polls -> polls.forEach(ParkedPoll::wake));
     }
 
+    /**
+     * Shutdown begins (Quarkus' pre-shutdown, {@code quarkus.shutdown.delay-enabled}): before the HTTP server waits
+     * for in-flight requests (at most {@code quarkus.shutdown.timeout}), every parked poll answers.
+     */
+    void drain(@Observes ShutdownDelayInitiatedEvent shuttingDown) {
+        isDraining = true;
+        wakeAll();
+    }
+
     int parkedCount() {
         return parkedCount.get();
     }
@@ -77,8 +90,14 @@ public class ParkedPolls {
             wakeUp = new CompletableFuture<>();
         }
 
-        /** {@code true} when woken (maybe already, since the last {@link #rearm}), {@code false} after the timeout. */
+        /**
+         * {@code true} when woken (maybe already, since the last {@link #rearm}), {@code false} after the timeout or,
+         * at once, while the application shuts down.
+         */
         Uni<Boolean> awaitWake(Duration timeout) {
+            if (isDraining) {
+                return Uni.createFrom().item(false);
+            }
             CompletableFuture<Boolean> current = wakeUp;
             return Uni.createFrom().completionStage(current)
                     .ifNoItem().after(timeout).recoverWithItem(false);

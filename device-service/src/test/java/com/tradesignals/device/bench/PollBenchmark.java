@@ -15,6 +15,7 @@ import com.tradesignals.testsupport.PostgresServer;
 import com.tradesignals.testsupport.ProcessCpu;
 import com.tradesignals.testsupport.ProjectRoot;
 import com.tradesignals.testsupport.ServiceProcess;
+import com.tradesignals.testsupport.TestKafka;
 import com.tradesignals.testsupport.TestTokens;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -399,7 +400,7 @@ public final class PollBenchmark {
             header(record, "ce_specversion", "1.0");
             header(record, "ce_id", UUID.randomUUID().toString());
             header(record, "ce_type", EventType.SIGNAL_ISSUED.type());
-            header(record, "ce_source", "poll-benchmark");
+            header(record, "ce_source", TestKafka.producerOf(Topics.SIGNALS));
             header(record, "content-type", "application/json");
             published.put(signal.signalId(), new Published(target, System.nanoTime(), Instant.now()));
             producer.send(record);

@@ -1,11 +1,13 @@
 package com.tradesignals.execution.ledger;
 
+import com.tradesignals.execution.ExecutionConfig;
 import com.tradesignals.execution.signals.Signal;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
@@ -19,9 +21,12 @@ public class ExecutionMetrics {
     private final AtomicLong orphanFills = new AtomicLong();
     private final Timer signalToFill;
 
-    ExecutionMetrics(MeterRegistry registry, Pool database) {
+    private final int orphanGaugeCap;
+
+    ExecutionMetrics(MeterRegistry registry, Pool database, ExecutionConfig config) {
         this.registry = registry;
         this.database = database;
+        this.orphanGaugeCap = config.orphans().gaugeCap();
         registry.gauge("execution.orphan.fills", orphanFills);
         this.signalToFill = Timer.builder("execution.signal.to.fill")
                 .description("From a signal's issue time to the reported time of each applied fill")
@@ -50,9 +55,10 @@ public class ExecutionMetrics {
 
     @Scheduled(every = "${execution.orphan-gauge-interval:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> refreshOrphanFills() {
-        return database.query("select count(*) from execution_reports where report_type = 'FILL' "
-                        + "and outcome = 'AWAITING_SIGNAL'")
-                .execute()
+        // Bounded: past the cap the gauge stays at the cap (an alert fires long before), the query's cost with it.
+        return database.preparedQuery("select count(*) from (select 1 from execution_reports where outcome = "
+                        + "'AWAITING_SIGNAL' and report_type = 'FILL' limit $1) waiting")
+                .execute(Tuple.of(orphanGaugeCap))
                 .invoke(rows -> orphanFills.set(rows.iterator().next().getLong(0)))
                 .replaceWithVoid();
     }

@@ -21,5 +21,7 @@ public enum Outcome {
     ERROR_RECORDED,
     IGNORED,
     AWAITING_SIGNAL,
+    /** The report waited for its signal longer than {@code execution.orphans.max-wait}: it was never applied. */
+    SIGNAL_NEVER_ARRIVED,
     NOT_OWNER
 }

@@ -4,18 +4,25 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tradesignals.contracts.events.EventType;
 import com.tradesignals.contracts.events.IntegrationEvent;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -24,8 +31,11 @@ import org.jboss.logging.Logger;
 
 /**
  * Consumes events exactly once in effect: the event id is recorded in the same transaction as the
- * consumer's effect, so a redelivered or replayed event changes nothing. A record that is not a readable
- * event of a known type, or whose effect keeps failing, is nacked and so goes to the dead-letter topic.
+ * consumer's effect, so a redelivered or replayed event changes nothing. An effect that fails transiently (the
+ * database unreachable, a timeout, a serialization failure or deadlock) is retried until it passes while the
+ * consumer's later records wait, so nothing is reordered or lost (decision 0008). Only a record that can never be
+ * processed is nacked and so goes to the dead-letter topic, the reason in its {@code dead-letter-reason} header
+ * ({@link DeadLetter}): unreadable, invalid (see {@link FailureClassifier}) or from a foreign producer.
  */
 @ApplicationScoped
 public class Inbox {
@@ -34,10 +44,13 @@ public class Inbox {
 
     private final ObjectMapper objectMapper;
     private final InboxConfig config;
+    private final MeterRegistry registry;
+    private final Map<String, AtomicInteger> retrying = new ConcurrentHashMap<>();
 
-    Inbox(ObjectMapper objectMapper, InboxConfig config) {
+    Inbox(ObjectMapper objectMapper, InboxConfig config, MeterRegistry registry) {
         this.objectMapper = objectMapper.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         this.config = config;
+        this.registry = registry;
     }
 
     /**
@@ -48,21 +61,18 @@ public class Inbox {
     public Uni<Void> consume(String consumer, Message<String> message,
             Function<IntegrationEvent, Uni<Void>> effect) {
         return Uni.createFrom().item(() -> read(message))
-                .chain(event -> event.map(e -> processOnce(consumer, e, effect)).orElse(Uni.createFrom().voidItem()))
-                .onItemOrFailure().transformToUni((done, failure) -> {
-                    if (failure == null) {
-                        return Uni.createFrom().completionStage(message.ack());
-                    }
-                    LOG.errorf(failure, "%s could not process a record; it goes to the dead-letter topic", consumer);
-                    return Uni.createFrom().completionStage(message.nack(failure));
-                });
+                .chain(event -> event.map(e -> untilDone(consumer, () -> processOnce(consumer, e, effect)))
+                        .orElse(Uni.createFrom().voidItem()))
+                .onItemOrFailure().transformToUni((done, failure) -> failure == null
+                        ? Uni.createFrom().completionStage(message.ack())
+                        : deadLetter(consumer, message, failure));
     }
 
     /**
      * As {@link #consume} for a batch of records (one poll of a partition, in order), in one transaction: one
      * statement records every event id, then {@code effect} gets the events not processed before, in order.
-     * Unreadable records go to the dead-letter topic on their own; if the batch fails, its records are consumed
-     * one by one (each with its retries), so that only a record whose effect keeps failing goes there.
+     * Unreadable records go to the dead-letter topic on their own; a transient failure retries the whole batch; if
+     * the batch fails for good, its records are consumed one by one, so that only the record at fault goes there.
      */
     public Uni<Void> consumeAll(String consumer, List<? extends Message<String>> messages,
             Function<List<IntegrationEvent>, Uni<Void>> effect) {
@@ -73,11 +83,12 @@ public class Inbox {
             try {
                 read(message).ifPresent(events::add);
                 readable.add(message);
-            } catch (IllegalArgumentException unreadable) {
-                settled = settled.chain(() -> consume(consumer, message, event -> Uni.createFrom().voidItem()));
+            } catch (DeadLetter deadLetter) {
+                settled = settled.chain(() -> deadLetter(consumer, message, deadLetter));
             }
         }
-        return settled.chain(() -> events.isEmpty() ? Uni.createFrom().voidItem() : processAllOnce(consumer, events, effect))
+        return settled.chain(() -> events.isEmpty() ? Uni.createFrom().voidItem()
+                        : untilDone(consumer, () -> processAllOnce(consumer, events, effect)))
                 .onItemOrFailure().transformToUni((done, failure) -> {
                     Uni<Void> each = Uni.createFrom().voidItem();
                     for (Message<String> message : readable) {
@@ -90,6 +101,35 @@ public class Inbox {
                     }
                     return each;
                 });
+    }
+
+    /**
+     * Runs {@code attempt} until it succeeds or fails permanently. While it fails transiently the consumer's later
+     * records wait (its channel processes one message at a time): {@code inbox_retrying} shows it.
+     */
+    private Uni<Void> untilDone(String consumer, Supplier<Uni<Void>> attempt) {
+        AtomicInteger isRetrying = retrying.computeIfAbsent(consumer,
+                name -> registry.gauge("inbox.retrying", Tags.of("consumer", name), new AtomicInteger()));
+        Counter retries = registry.counter("inbox.retries", "consumer", consumer);
+        InboxConfig.Retry retry = config.retry();
+        return Uni.createFrom().<Void>deferred(attempt::get)
+                .onFailure(FailureClassifier::isTransient).invoke(failure -> {
+                    isRetrying.set(1);
+                    retries.increment();
+                    LOG.warnf("%s: transient failure, retrying until it passes: %s", consumer, failure);
+                })
+                .onFailure(FailureClassifier::isTransient).retry()
+                .withBackOff(retry.initialBackoff(), retry.maxBackoff()).withJitter(retry.jitter()).indefinitely()
+                .onTermination().invoke(() -> isRetrying.set(0));
+    }
+
+    private Uni<Void> deadLetter(String consumer, Message<String> message, Throwable failure) {
+        DeadLetter deadLetter = failure instanceof DeadLetter known ? known
+                : new DeadLetter(FailureClassifier.permanentReason(failure).orElse(DeadLetter.INVALID), failure);
+        registry.counter("inbox.dead.letters", "consumer", consumer, "reason", deadLetter.reason()).increment();
+        LOG.errorf(failure, "%s cannot ever process a record (%s); it goes to the dead-letter topic", consumer,
+                deadLetter.reason());
+        return Uni.createFrom().completionStage(message.nack(deadLetter));
     }
 
     private Uni<Void> processAllOnce(String consumer, List<ReceivedEvent> events,
@@ -121,9 +161,7 @@ public class Inbox {
     private Uni<Void> processOnce(String consumer, ReceivedEvent event,
             Function<IntegrationEvent, Uni<Void>> effect) {
         return Panache.withTransaction(() -> markProcessed(consumer, event.id())
-                        .chain(isFirstDelivery -> isFirstDelivery ? effect.apply(event.data()) : Uni.createFrom().voidItem()))
-                .onFailure(failure -> !(failure instanceof IllegalArgumentException))
-                .retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(2)).atMost(config.retries());
+                .chain(isFirstDelivery -> isFirstDelivery ? effect.apply(event.data()) : Uni.createFrom().voidItem()));
     }
 
     private Uni<Boolean> markProcessed(String consumer, String eventId) {
@@ -136,20 +174,44 @@ public class Inbox {
                 .map(inserted -> inserted == 1));
     }
 
+    /**
+     * The record's event, or empty for a type this service does not know. Dead-letters a record that is not a
+     * CloudEvent with an id and a type, whose data does not read as its type, or that its topic's producer cannot
+     * have sent: another {@code source}, or a type of another topic.
+     */
     private Optional<ReceivedEvent> read(Message<String> message) {
         IncomingCloudEventMetadata<?> cloudEvent = message.getMetadata(IncomingCloudEventMetadata.class)
-                .orElseThrow(() -> new IllegalArgumentException("record is not a CloudEvent"));
+                .orElseThrow(() -> new DeadLetter(DeadLetter.UNREADABLE, "record is not a CloudEvent"));
+        if (isBlank(cloudEvent.getId()) || isBlank(cloudEvent.getType())) {
+            throw new DeadLetter(DeadLetter.UNREADABLE, "CloudEvent without id or type");
+        }
+        String topic = message.getMetadata(IncomingKafkaRecordMetadata.class).map(IncomingKafkaRecordMetadata::getTopic)
+                .orElse("");
+        String owner = config.producers().get(topic);
+        String source = cloudEvent.getSource() == null ? "" : cloudEvent.getSource().toString();
+        if (owner == null || !owner.equals(source)) {
+            throw new DeadLetter(DeadLetter.FOREIGN_PRODUCER, "event " + cloudEvent.getId() + " on " + topic
+                    + " comes from '" + source + "', not from its producer '" + owner + "'");
+        }
         Optional<EventType> type = EventType.fromType(cloudEvent.getType());
         if (type.isEmpty()) {
             LOG.debugf("Skipping event %s of unknown type %s", cloudEvent.getId(), cloudEvent.getType());
             return Optional.empty();
         }
+        if (!type.get().topic().equals(topic)) {
+            throw new DeadLetter(DeadLetter.FOREIGN_PRODUCER, "event " + cloudEvent.getId() + " of type "
+                    + cloudEvent.getType() + " belongs to " + type.get().topic() + ", not " + topic);
+        }
         try {
             return Optional.of(new ReceivedEvent(cloudEvent.getId(),
                     objectMapper.readValue(message.getPayload(), type.get().dataClass())));
         } catch (IOException | RuntimeException e) {
-            throw new IllegalArgumentException("unreadable " + cloudEvent.getType() + " event " + cloudEvent.getId(), e);
+            throw new DeadLetter(DeadLetter.UNREADABLE, e);
         }
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
     }
 
     private record ReceivedEvent(String id, IntegrationEvent data) {

@@ -6,10 +6,13 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.tradesignals.platform.database.DatabaseUnavailable;
+import com.tradesignals.platform.database.DatabaseUnavailableConfig;
 import com.tradesignals.platform.problem.Problem.FieldError;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
@@ -28,13 +31,17 @@ import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
 /**
  * The one place where failures become responses: every error a service answers is problem+json, a client
- * mistake is a 4xx naming the problem, and a server fault is a 500 that carries no internals.
+ * mistake is a 4xx naming the problem, an unreachable database a 503 the client may retry, and a server fault is a
+ * 500 that carries no internals.
  */
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     private static final PropertyNamingStrategies.NamingBase SNAKE_CASE =
             (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.SNAKE_CASE;
+
+    @Inject
+    DatabaseUnavailableConfig databaseUnavailable;
 
     @ServerExceptionMapper
     public Response domainProblem(ProblemException problem, UriInfo uri) {
@@ -123,10 +130,26 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable failure, UriInfo uri) {
+        if (DatabaseUnavailable.isCause(failure)) {
+            return unavailable(failure, uri);
+        }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(failure, "Unexpected failure, incident %s, on %s", incident, uri.getPath());
         return respond(500, "/problems/internal-error", "Internal error",
                 "The request could not be completed; incident " + incident, uri, List.of());
+    }
+
+    /**
+     * The whole family of "database unreachable" failures of the reactive PostgreSQL client and Hibernate Reactive
+     * (connection refused, connection closed, no pooled connection in time, sessions refused), wrapped however they
+     * arrive: the request may succeed later, so 503 with {@code Retry-After}, never a 500.
+     */
+    private Response unavailable(Throwable failure, UriInfo uri) {
+        LOG.warnf("Database unreachable on %s: %s", uri.getPath(), failure);
+        return Response.fromResponse(respond(503, "/problems/service-unavailable", "Service unavailable",
+                "The service cannot reach its database; retry later", uri, List.of()))
+                .header("Retry-After", Math.max(1, databaseUnavailable.retryAfter().toSeconds()))
+                .build();
     }
 
     private static Response respond(int status, String type, String title, String detail, UriInfo uri,

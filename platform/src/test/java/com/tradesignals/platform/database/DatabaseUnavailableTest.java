@@ -1,0 +1,34 @@
+package com.tradesignals.platform.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.impl.NoStackTraceTimeoutException;
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.ClosedConnectionException;
+import java.net.ConnectException;
+import java.util.concurrent.CompletionException;
+import org.hibernate.HibernateException;
+import org.junit.jupiter.api.Test;
+
+class DatabaseUnavailableTest {
+
+    @Test
+    void theFamilyOfUnreachableDatabaseFailuresIsRecognisedHoweverWrapped() {
+        assertThat(DatabaseUnavailable.isCause(new CompletionException(new ConnectException("Connection refused"))))
+                .isTrue();
+        assertThat(DatabaseUnavailable.isCause(new HibernateException(ClosedConnectionException.INSTANCE))).isTrue();
+        assertThat(DatabaseUnavailable.isCause(new NoStackTraceTimeoutException("Timeout"))).isTrue();
+        assertThat(DatabaseUnavailable.isCause(new PgException("not accepting connections", "FATAL", "55000", null)))
+                .isTrue();
+        assertThat(DatabaseUnavailable.isCause(new PgException("terminating connection", "FATAL", "57P01", null)))
+                .isTrue();
+        assertThat(DatabaseUnavailable.isCause(new PgException("connection failure", "FATAL", "08006", null))).isTrue();
+    }
+
+    @Test
+    void aQueryTheDatabaseRefusesIsNotUnavailability() {
+        assertThat(DatabaseUnavailable.isCause(new PgException("null value", "ERROR", "23502", null))).isFalse();
+        assertThat(DatabaseUnavailable.isCause(new PgException("deadlock", "ERROR", "40P01", null))).isFalse();
+        assertThat(DatabaseUnavailable.isCause(new IllegalStateException("bug"))).isFalse();
+    }
+}
