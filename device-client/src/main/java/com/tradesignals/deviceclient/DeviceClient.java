@@ -107,7 +107,9 @@ public final class DeviceClient {
     /**
      * Long poll: {@code after} acknowledges every delivery up to that sequence and asks for the next ones; with
      * {@code wait} seconds the server holds the request until a signal arrives. Deliveries not acknowledged
-     * are delivered again, so a device that crashes between polls loses nothing.
+     * are delivered again, so a device that crashes between polls loses nothing. A device has one parked poll:
+     * a newer one (from this or another process with the same credentials) answers the older at once with
+     * {@code "is_superseded": true} and no deliveries.
      */
     public HttpResponse<String> poll(String after, String waitSeconds, String limit) throws IOException, InterruptedException {
         return signed("GET", "/api/v1/devices/poll", "after=" + after + "&limit=" + limit + "&wait=" + waitSeconds,

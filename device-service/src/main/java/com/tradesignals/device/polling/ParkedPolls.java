@@ -34,9 +34,12 @@ public class ParkedPolls {
                 .register(registry);
     }
 
-    /** Registers a poll before it first reads, so that a delivery committed during that read still wakes it. */
+    /**
+     * Registers a poll before it first reads, so that a delivery committed during that read still wakes it, and
+     * before it is announced, so that its own announcement finds it.
+     */
     ParkedPoll park(UUID deviceId, Context context) {
-        ParkedPoll poll = new ParkedPoll(deviceId, context);
+        ParkedPoll poll = new ParkedPoll(UUID.randomUUID(), deviceId, context);
         byDevice.computeIfAbsent(deviceId, ignored -> ConcurrentHashMap.newKeySet()).add(poll);
         parkedCount.incrementAndGet();
         return poll;
@@ -56,6 +59,32 @@ public class ParkedPolls {
     }
 
     /**
+     * A long poll of the device was announced (on any replica, this one included), in the one order PostgreSQL
+     * delivers notifications to every listener: the device's polls here announced before it are superseded; the
+     * announced poll itself, and polls whose own announcement is still to come (they are later), stay.
+     */
+    public void announced(UUID deviceId, UUID pollId) {
+        Set<ParkedPoll> polls = byDevice.get(deviceId);
+        if (polls != null) {
+            polls.forEach(poll -> {
+                if (poll.id.equals(pollId)) {
+                    poll.isAnnounced = true;
+                } else if (poll.isAnnounced) {
+                    poll.supersede();
+                }
+            });
+        }
+    }
+
+    /**
+     * After announcements may have been missed (the listener reconnected), every poll parked here counts as
+     * announced: they are all older than any announcement still to come.
+     */
+    public void announcedAll() {
+        byDevice.values().forEach(polls -> polls.forEach(ParkedPoll::markAnnounced));
+    }
+
+    /**
      * Shutdown begins (Quarkus' pre-shutdown, {@code quarkus.shutdown.delay-enabled}): before the HTTP server waits
      * for in-flight requests (at most {@code quarkus.shutdown.timeout}), every parked poll answers.
      */
@@ -72,17 +101,57 @@ public class ParkedPolls {
         return byDevice.containsKey(deviceId);
     }
 
+    int parkedCount(UUID deviceId) {
+        return byDevice.getOrDefault(deviceId, Set.of()).size();
+    }
+
+    /** Polls of the device parked here whose announcement has come back. */
+    long announcedCount(UUID deviceId) {
+        return byDevice.getOrDefault(deviceId, Set.of()).stream().filter(poll -> poll.isAnnounced).count();
+    }
+
     /** One parked request. */
     final class ParkedPoll {
 
+        private final UUID id;
         private final UUID deviceId;
         private final Context context;
         private final AtomicBoolean hasLeft = new AtomicBoolean();
         private volatile CompletableFuture<Boolean> wakeUp = new CompletableFuture<>();
+        private volatile boolean isAnnounced;
+        private volatile boolean isSuperseded;
 
-        private ParkedPoll(UUID deviceId, Context context) {
+        private ParkedPoll(UUID id, UUID deviceId, Context context) {
+            this.id = id;
             this.deviceId = deviceId;
             this.context = context;
+        }
+
+        /** Names this poll in its announcement. */
+        UUID id() {
+            return id;
+        }
+
+        UUID deviceId() {
+            return deviceId;
+        }
+
+        /**
+         * A newer poll of the same device was announced after this one: answer at once. Read it after every
+         * {@link #rearm} and wake-up (it is set before the wake-up, so neither order misses it).
+         */
+        boolean isSuperseded() {
+            return isSuperseded;
+        }
+
+        /** When its announcement could not be sent: a later poll may still supersede it. */
+        void markAnnounced() {
+            isAnnounced = true;
+        }
+
+        private void supersede() {
+            isSuperseded = true;
+            wake();
         }
 
         /** Forgets earlier wake-ups: call before reading again. */

@@ -47,6 +47,14 @@ public class PollRepository {
             order by due.sequence
             """;
 
+    /**
+     * Where a long poll announces itself ({@code <device id> <poll id>}), so that every replica answers the
+     * device's older parked polls: {@link WakeupListener} hands each to {@link ParkedPolls#announced}.
+     */
+    public static final String ANNOUNCEMENT_CHANNEL = "device_poll_announcements";
+
+    private static final String ANNOUNCE = "select pg_notify('" + ANNOUNCEMENT_CHANNEL + "', $1)";
+
     private final Pool database;
 
     PollRepository(Pool database) {
@@ -61,6 +69,11 @@ public class PollRepository {
         return database.preparedQuery(ACKNOWLEDGE_AND_READ)
                 .execute(Tuple.of(deviceId, after, utc(now), utc(pollStaleBefore), limit))
                 .map(PollRepository::due);
+    }
+
+    /** Committed at once (its own statement): every listening replica, this one too, gets it. */
+    Uni<Void> announce(UUID deviceId, UUID pollId) {
+        return database.preparedQuery(ANNOUNCE).execute(Tuple.of(deviceId + " " + pollId)).replaceWithVoid();
     }
 
     private static DueDeliveries due(RowSet<Row> rows) {

@@ -12,24 +12,30 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /**
  * A device's poll: acknowledge up to the cursor, answer what is due, or park until a delivery for the device
  * commits (on any replica) or the wait runs out. Waiting holds no thread and reads the database only when woken.
+ * A device has one parked poll: a long poll announces itself, and the device's polls announced before it, on
+ * any replica, answer at once as superseded (decision 0009).
  */
 @ApplicationScoped
 public class PollService {
 
     /** How a poll ended, for {@code device_polls_total{outcome}}. */
     enum Outcome {
-        DELIVERED, WOKEN, EMPTY, TIMED_OUT, REVOKED;
+        DELIVERED, WOKEN, EMPTY, TIMED_OUT, REVOKED, SUPERSEDED;
 
         String tag() {
             return name().toLowerCase().replace('_', '-');
         }
     }
+
+    private static final Logger LOG = Logger.getLogger(PollService.class);
 
     private final PollRepository repository;
     private final ParkedPolls parked;
@@ -67,14 +73,32 @@ public class PollService {
             return read(poll).map(found -> answer(found, found.isEmpty() ? Outcome.EMPTY : Outcome.DELIVERED));
         }
         ParkedPoll parking = parked.park(deviceId, Vertx.currentContext());
-        return read(poll)
+        return announce(parking)
+                .chain(() -> read(poll))
                 .chain(found -> found.isEmpty() ? awaitDeliveries(poll, parking, found)
-                        : Uni.createFrom().item(answer(found, Outcome.DELIVERED)))
+                        : Uni.createFrom().item(parking.isSuperseded() ? superseded(found)
+                                : answer(found, Outcome.DELIVERED)))
                 .onTermination().invoke(parking::leave);
+    }
+
+    /**
+     * Lets every replica supersede the device's older polls. Without the announcement the poll still works, but
+     * nothing it supersedes learns of it; it can itself still be superseded.
+     */
+    private Uni<Void> announce(ParkedPoll parking) {
+        return repository.announce(parking.deviceId(), parking.id())
+                .onFailure().recoverWithUni(failure -> {
+                    LOG.warnf(failure, "Could not announce a poll of device %s", parking.deviceId());
+                    parking.markAnnounced();
+                    return Uni.createFrom().voidItem();
+                });
     }
 
     /** @param lastRead the last, empty read: what a poll that times out answers */
     private Uni<PollResponse> awaitDeliveries(Poll poll, ParkedPoll parking, DueDeliveries lastRead) {
+        if (parking.isSuperseded()) {
+            return Uni.createFrom().item(superseded(lastRead));
+        }
         Duration remaining = Duration.between(clock.instant(), poll.deadline);
         if (remaining.isNegative() || remaining.isZero()) {
             return Uni.createFrom().item(answer(lastRead, Outcome.TIMED_OUT));
@@ -82,6 +106,9 @@ public class PollService {
         return parking.awaitWake(remaining).chain(isWoken -> {
             if (!isWoken) {
                 return Uni.createFrom().item(answer(lastRead, Outcome.TIMED_OUT));
+            }
+            if (parking.isSuperseded()) {
+                return Uni.createFrom().item(superseded(lastRead));
             }
             parking.rearm();
             return read(poll).chain(found -> {
@@ -110,7 +137,13 @@ public class PollService {
 
     private PollResponse answer(DueDeliveries found, Outcome outcome) {
         polls.get(outcome).increment();
-        return new PollResponse(found.signals(), found.acknowledgedSequence(), clock.instant());
+        return new PollResponse(found.signals(), found.acknowledgedSequence(), clock.instant(), false);
+    }
+
+    /** Nothing for a request the device has abandoned: its newer poll gets what is due. */
+    private PollResponse superseded(DueDeliveries lastRead) {
+        polls.get(Outcome.SUPERSEDED).increment();
+        return new PollResponse(List.of(), lastRead.acknowledgedSequence(), clock.instant(), true);
     }
 
     private static Duration min(Duration a, Duration b) {

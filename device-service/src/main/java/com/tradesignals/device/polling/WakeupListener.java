@@ -17,7 +17,9 @@ import org.jboss.logging.Logger;
 /**
  * LISTENs on {@link DeliveryRepository#WAKEUP_CHANNEL} with one connection per instance and wakes the polls
  * parked here for the device named in each notification. PostgreSQL notifies every listening instance on
- * commit, so it does not matter which replica consumed the signal or served the unlink.
+ * commit, so it does not matter which replica consumed the signal or served the unlink. On the same connection,
+ * {@link PollRepository#ANNOUNCEMENT_CHANNEL}: a new long poll of a device supersedes its older ones, wherever
+ * they are parked (decision 0009).
  */
 @ApplicationScoped
 public class WakeupListener {
@@ -46,12 +48,24 @@ public class WakeupListener {
                 .handler(this::wake)
                 // On a reconnect notifications may have been missed: every parked poll reads again.
                 .subscribeHandler(parked::wakeAll);
+        subscriber.channel(PollRepository.ANNOUNCEMENT_CHANNEL)
+                .handler(this::announced)
+                .subscribeHandler(parked::announcedAll);
         subscriber.connect().await().atMost(Duration.ofSeconds(30));
         LOG.infof("Listening for device wake-ups on channel %s", DeliveryRepository.WAKEUP_CHANNEL);
     }
 
     void stop(@Observes ShutdownEvent stopping) {
         subscriber.close().await().atMost(Duration.ofSeconds(5));
+    }
+
+    private void announced(String payload) {
+        String[] deviceAndPoll = payload.split(" ", 2);
+        try {
+            parked.announced(UUID.fromString(deviceAndPoll[0]), UUID.fromString(deviceAndPoll[1]));
+        } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException notAnAnnouncement) {
+            LOG.warnf("Ignoring a poll announcement that names no device and poll: %s", payload);
+        }
     }
 
     private void wake(String deviceId) {

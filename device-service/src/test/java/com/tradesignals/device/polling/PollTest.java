@@ -14,6 +14,7 @@ import com.tradesignals.device.LinkedDevice;
 import com.tradesignals.device.TestClock;
 import com.tradesignals.device.UpstreamSignals;
 import com.tradesignals.testsupport.TestTokens;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
@@ -40,6 +41,9 @@ class PollTest {
     @Inject
     ParkedPolls parked;
 
+    @Inject
+    MeterRegistry registry;
+
     @Test
     void aSignalReachesAParkedLongPollWithoutTheDevicePollingAgain() throws Exception {
         LinkedDevice device = LinkedDevice.register(UUID.randomUUID(), "EA", clock);
@@ -57,6 +61,54 @@ class PollTest {
         assertThat(answer.jsonPath().getString("deliveries[0].price")).isEqualTo("1.08350000");
         assertThat(answer.jsonPath().getString("server_time")).isNotNull();
         assertThat(parked.isParked(device.deviceId())).isFalse();
+    }
+
+    @Test
+    void aNewLongPollSupersedesTheParkedOneOfTheSameDevice() throws Exception {
+        LinkedDevice device = LinkedDevice.register(UUID.randomUUID(), "EA", clock);
+        double supersededBefore = supersededCount();
+        CompletableFuture<ExtractableResponse<Response>> older = CompletableFuture.supplyAsync(
+                () -> device.poll("after=0&wait=20").statusCode(200).extract());
+        await().atMost(DELIVERY_TIMEOUT).until(() -> parked.announcedCount(device.deviceId()) == 1);
+
+        CompletableFuture<ExtractableResponse<Response>> newer = CompletableFuture.supplyAsync(
+                () -> device.poll("after=0&wait=20").statusCode(200).extract());
+
+        ExtractableResponse<Response> olderAnswer = older.get(10, TimeUnit.SECONDS);
+        assertThat(olderAnswer.jsonPath().getBoolean("is_superseded")).isTrue();
+        assertThat(olderAnswer.jsonPath().getList("deliveries")).isEmpty();
+        assertThat(olderAnswer.jsonPath().getLong("acknowledged_sequence")).isZero();
+        assertThat(supersededCount()).isEqualTo(supersededBefore + 1);
+        await().atMost(DELIVERY_TIMEOUT).until(() -> parked.announcedCount(device.deviceId()) == 1
+                && parked.parkedCount(device.deviceId()) == 1);
+        assertThat(newer).isNotDone();
+
+        SignalIssued signal = UpstreamSignals.publish(objectMapper, signalFor(device.userId()));
+
+        ExtractableResponse<Response> newerAnswer = newer.get(15, TimeUnit.SECONDS);
+        assertThat(newerAnswer.jsonPath().getList("deliveries.signal_id")).containsExactly(signal.signalId().toString());
+        assertThat(newerAnswer.jsonPath().getBoolean("is_superseded")).isFalse();
+    }
+
+    @Test
+    void aLongPollDoesNotSupersedeAnotherDevicesPoll() throws Exception {
+        UUID user = UUID.randomUUID();
+        LinkedDevice office = LinkedDevice.register(user, "office", clock);
+        LinkedDevice home = LinkedDevice.register(user, "home", clock);
+        CompletableFuture<ExtractableResponse<Response>> officePoll = CompletableFuture.supplyAsync(
+                () -> office.poll("after=0&wait=20").statusCode(200).extract());
+        await().atMost(DELIVERY_TIMEOUT).until(() -> parked.announcedCount(office.deviceId()) == 1);
+        CompletableFuture<ExtractableResponse<Response>> homePoll = CompletableFuture.supplyAsync(
+                () -> home.poll("after=0&wait=20").statusCode(200).extract());
+        await().atMost(DELIVERY_TIMEOUT).until(() -> parked.announcedCount(home.deviceId()) == 1);
+
+        SignalIssued signal = UpstreamSignals.publish(objectMapper, signalFor(user));
+
+        for (CompletableFuture<ExtractableResponse<Response>> poll : List.of(officePoll, homePoll)) {
+            ExtractableResponse<Response> answer = poll.get(15, TimeUnit.SECONDS);
+            assertThat(answer.jsonPath().getBoolean("is_superseded")).isFalse();
+            assertThat(answer.jsonPath().getList("deliveries.signal_id")).containsExactly(signal.signalId().toString());
+        }
     }
 
     @Test
@@ -213,6 +265,10 @@ class PollTest {
     void theServerTimeIsPublic() {
         given().when().get("/api/v1/devices/time")
                 .then().statusCode(200).body("server_time", notNullValue()).header("X-Server-Time", notNullValue());
+    }
+
+    private double supersededCount() {
+        return registry.counter("device.polls", "outcome", "superseded").count();
     }
 
     private static SignalIssued signalFor(UUID user) {
