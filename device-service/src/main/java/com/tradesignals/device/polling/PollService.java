@@ -21,7 +21,7 @@ import org.jboss.logging.Logger;
  * A device's poll: acknowledge up to the cursor, answer what is due, or park until a delivery for the device
  * commits (on any replica) or the wait runs out. Waiting holds no thread and reads the database only when woken.
  * A device has one parked poll: a long poll announces itself, and the device's polls announced before it, on
- * any replica, answer at once as superseded (decision 0009).
+ * any replica, answer at once as superseded (decision 0105).
  */
 @ApplicationScoped
 public class PollService {

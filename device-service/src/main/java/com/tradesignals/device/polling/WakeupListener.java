@@ -19,7 +19,7 @@ import org.jboss.logging.Logger;
  * parked here for the device named in each notification. PostgreSQL notifies every listening instance on
  * commit, so it does not matter which replica consumed the signal or served the unlink. On the same connection,
  * {@link PollRepository#ANNOUNCEMENT_CHANNEL}: a new long poll of a device supersedes its older ones, wherever
- * they are parked (decision 0009).
+ * they are parked (decision 0105).
  */
 @ApplicationScoped
 public class WakeupListener {
