@@ -81,6 +81,36 @@ class FaultSuiteTest {
     }
 
     @Test
+    @Order(2)
+    void fillsAroundAKilledExecutionServiceOrAffiliateServiceAreNeitherLostNorDoubled() throws Exception {
+        ReferredTrader chain = ReferredTrader.signUp(system, storage);
+        DeadLetters deadLetters = DeadLetters.markNow(system);
+        try (FillStream stream = FillStream.start(chain, PACE)) {
+            stream.awaitAnswered(10, Duration.ofSeconds(30));
+            system.executionService.kill();
+            await("the gateway refuses fills while execution-service is down").atMost(Duration.ofSeconds(10))
+                    .until(() -> !stream.refusals().isEmpty());
+            system.executionService.restart();
+            stream.awaitAnswered(10, Duration.ofSeconds(30));
+
+            system.affiliateService.kill();
+            holdOutageOpen(Duration.ofSeconds(5));
+            system.affiliateService.restart();
+            stream.awaitAnswered(10, Duration.ofSeconds(30));
+            Map<String, String> answered = stream.stop();
+
+            assertThat(stream.refusals()).as("answers while execution-service was down").allSatisfy(refusal -> {
+                assertThat(refusal.status()).as(refusal.toString()).isEqualTo(503);
+                assertThat(refusal.body()).contains("/problems/service-unavailable");
+                assertThat(refusal.retryAfter()).isNotNull();
+                assertThat(refusal.took()).as("answered, not hung").isLessThan(Duration.ofSeconds(6));
+            });
+            assertConverged(chain, answered, stream);
+        }
+        assertThat(deadLetters.since()).as("dead letters").isEmpty();
+    }
+
+    @Test
     @Order(3)
     void affiliateServiceWaitsOutItsDatabaseOutageAndLosesNothing() throws Exception {
         ReferredTrader chain = ReferredTrader.signUp(system, storage);
