@@ -51,6 +51,12 @@ final class SystemUnderTest {
     final String gateway;
     /** The second device-service replica, reached directly (the gateway routes to the first). */
     final String deviceServiceReplica;
+    /** The processes behind the gateway, for the fault suite to kill and restart (same port, same upstream). */
+    final ServiceProcess executionService;
+    final ServiceProcess affiliateService;
+    /** Each service's database on {@link #postgres}, for the fault suite to make unreachable. */
+    final String executionDatabase;
+    final String affiliateDatabase;
 
     private SystemUnderTest() throws IOException {
         Files.createDirectories(logs);
@@ -61,6 +67,8 @@ final class SystemUnderTest {
         String devices = postgres.createDatabase("devices");
         String executions = postgres.createDatabase("executions");
         String affiliates = postgres.createDatabase("affiliates");
+        executionDatabase = executions;
+        affiliateDatabase = affiliates;
 
         ServiceProcess device = startService("device-service", devices, Map.of());
         ServiceProcess deviceReplica = startService("device-service", devices, Map.of());
@@ -80,6 +88,8 @@ final class SystemUnderTest {
 
         gateway = "http://127.0.0.1:" + gatewayPort;
         deviceServiceReplica = deviceReplica.baseUrl();
+        executionService = execution;
+        affiliateService = affiliate;
         awaitOk(gateway + "/healthz");
     }
 
@@ -108,6 +118,10 @@ final class SystemUnderTest {
             }
         }
         return instance;
+    }
+
+    PostgresServer postgres() {
+        return postgres;
     }
 
     String kafkaBootstrapServers() {

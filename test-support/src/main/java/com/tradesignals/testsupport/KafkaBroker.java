@@ -15,7 +15,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 /**
  * A real Apache Kafka broker (KRaft, combined broker and controller) for one test JVM, run as a separate
  * process from the jars the kafka-broker module collects from Maven Central. With
- * {@code TEST_KAFKA_BOOTSTRAP_SERVERS} set it uses that cluster instead.
+ * {@code TEST_KAFKA_BOOTSTRAP_SERVERS} set it uses that cluster instead (and cannot {@link #kill()} it).
  */
 public final class KafkaBroker {
 
@@ -23,15 +23,24 @@ public final class KafkaBroker {
     private static KafkaBroker instance;
 
     private final String bootstrapServers;
+    /** The broker's command line, to start it again on the same port and data directory; null if not ours. */
+    private final List<String> command;
+    private final Path log;
+    private volatile Process process;
 
-    private KafkaBroker(String bootstrapServers) {
+    private KafkaBroker(String bootstrapServers, List<String> command, Path log, Process process) {
         this.bootstrapServers = bootstrapServers;
+        this.command = command;
+        this.log = log;
+        this.process = process;
     }
 
     public static synchronized KafkaBroker shared() {
         if (instance == null) {
             String configured = System.getenv("TEST_KAFKA_BOOTSTRAP_SERVERS");
-            instance = new KafkaBroker(configured != null && !configured.isBlank() ? configured : startBroker());
+            instance = configured != null && !configured.isBlank()
+                    ? new KafkaBroker(configured, null, null, null)
+                    : startBroker();
         }
         return instance;
     }
@@ -40,7 +49,41 @@ public final class KafkaBroker {
         return bootstrapServers;
     }
 
-    private static String startBroker() {
+    /** Kills the broker as a crash would (SIGKILL): no controlled shutdown, nothing flushed. */
+    public void kill() {
+        requireOwnBroker();
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the Kafka broker did not die within 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Starts the broker again on the same port and data directory (it recovers its logs) and waits until ready. */
+    public void restart() {
+        requireOwnBroker();
+        if (process.isAlive()) {
+            throw new IllegalStateException("the Kafka broker is still running");
+        }
+        process = ProcessRunner.start(command, log);
+        try {
+            awaitReady(bootstrapServers, process, log);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the Kafka broker's log", e);
+        }
+    }
+
+    private void requireOwnBroker() {
+        if (command == null) {
+            throw new UnsupportedOperationException("TEST_KAFKA_BOOTSTRAP_SERVERS names a broker this JVM does not run");
+        }
+    }
+
+    private static KafkaBroker startBroker() {
         Path libs = brokerLibs();
         int port = FreePort.onLoopback();
         int controllerPort = FreePort.onLoopback();
@@ -74,9 +117,13 @@ public final class KafkaBroker {
             // "--cluster-id=<id>": an id may start with "-", which as a separate argument reads as an option.
             ProcessRunner.run(List.of(java, "-cp", classpath, "kafka.tools.StorageTool", "format",
                     "--cluster-id=" + clusterId(), "--config", config.toString()), log, 120);
-            Process broker = ProcessRunner.start(List.of(java, "-Xmx512m", "-XX:+UseSerialGC",
-                    "-XX:TieredStopAtLevel=1", "-cp", classpath, "kafka.Kafka", config.toString()), log);
+            List<String> command = List.of(java, "-Xmx512m", "-XX:+UseSerialGC",
+                    "-XX:TieredStopAtLevel=1", "-cp", classpath, "kafka.Kafka", config.toString());
+            String bootstrapServers = "127.0.0.1:" + port;
+            KafkaBroker started = new KafkaBroker(bootstrapServers, command, log, ProcessRunner.start(command, log));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                // The broker running now, which after a restart() is not the first one.
+                Process broker = started.process;
                 broker.destroy();
                 try {
                     if (!broker.waitFor(20, TimeUnit.SECONDS)) {
@@ -87,9 +134,8 @@ public final class KafkaBroker {
                 }
                 ProcessRunner.deleteRecursively(directory);
             }));
-            String bootstrapServers = "127.0.0.1:" + port;
-            awaitReady(bootstrapServers, broker, log);
-            return bootstrapServers;
+            awaitReady(bootstrapServers, started.process, log);
+            return started;
         } catch (IOException e) {
             throw new IllegalStateException("cannot prepare a Kafka broker", e);
         }

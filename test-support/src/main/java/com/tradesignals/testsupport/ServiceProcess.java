@@ -23,14 +23,17 @@ public final class ServiceProcess {
 
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(180);
 
-    private final Process process;
+    /** Its command line and environment, to start it again on the same port (a gateway's upstream stays valid). */
+    private final ProcessBuilder builder;
     private final int port;
     private final Path log;
+    private volatile Process process;
 
-    private ServiceProcess(Process process, int port, Path log) {
-        this.process = process;
+    private ServiceProcess(ProcessBuilder builder, int port, Path log) throws IOException {
+        this.builder = builder;
         this.port = port;
         this.log = log;
+        this.process = builder.start();
     }
 
     /**
@@ -69,7 +72,8 @@ public final class ServiceProcess {
         variables.putAll(environment);
         Files.createDirectories(log.getParent());
         ServiceProcess started = new ServiceProcess(
-                builder.redirectErrorStream(true).redirectOutput(log.toFile()).start(), port, log);
+                builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())), port,
+                log);
         started.awaitReady();
         return started;
     }
@@ -95,6 +99,28 @@ public final class ServiceProcess {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Kills the service as a crash or an OOM kill would (SIGKILL): no draining, no shutdown hooks. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the service did not die within 30 s; see " + log);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Starts the service again, same port, settings and log (appended), and waits until it is ready. */
+    public void restart() throws IOException {
+        if (process.isAlive()) {
+            throw new IllegalStateException("the service is still running");
+        }
+        process = builder.start();
+        awaitReady();
     }
 
     private void awaitReady() {
