@@ -741,7 +741,123 @@ const healthUrl = (hc) => {
   return /https?:\/\/(?:127\.0\.0\.1|localhost):(\d+)(\/[^\s"']*)/.exec(test);
 };
 
-export function checkCompose(compose, facts) {
+/** The files the compose monitoring profile mounts, parsed (tests pass altered copies). */
+export const composeMonitoringFiles = () => ({
+  prometheus: parse(read("deploy/prometheus/prometheus.yml")),
+  datasources: parse(read("deploy/grafana/provisioning/datasources/prometheus.yaml")),
+  dashboards: parse(read("deploy/grafana/provisioning/dashboards/trading-signals.yaml")),
+});
+
+const composeMounts = (s) => (s.volumes ?? []).map((v) => (typeof v === "string"
+  ? { source: v.split(":")[0], target: v.split(":")[1], ro: /:ro$/.test(v) }
+  : { source: v.source, target: v.target, ro: v.read_only }));
+/** Published ports as { hostIp, host (default of ${VAR:-n}), variable, container }. */
+const composePorts = (s) => (s.ports ?? []).map((p) => {
+  const m = /^(?:([0-9.]+):)?(?:\$\{([A-Z0-9_]+):-(\d+)\}|(\d+)):(\d+)$/.exec(String(p));
+  return m && { hostIp: m[1], variable: m[2], host: Number(m[3] ?? m[4]), container: Number(m[5]) };
+}).filter(Boolean);
+
+/** The host's view of the compose stack matches what dev/up offers and dev/demo, dev/signal expect. */
+function checkComposeDevStack(services, facts, problems) {
+  const dev = facts.devStack;
+  for (const [what, p] of [["gateway", dev.gatewayPort], ["Kafka", dev.kafkaPort]]) {
+    const defaults = new Set([p.up, p.demo, p.signal].filter((x) => x !== undefined));
+    if (defaults.size !== 1) problems.push(`dev scripts: ${p.variable} defaults differ (${[...defaults].join(", ")})`);
+  }
+  const kafka = services.kafka ?? {};
+  const env = composeEnv(kafka);
+  const listeners = Object.fromEntries(String(env.get("KAFKA_LISTENERS") ?? "").split(",").map((l) => /^([A-Z_]+):\/\/[^:]*:(\d+)$/.exec(l)).filter(Boolean).map((m) => [m[1], Number(m[2])]));
+  const advertised = Object.fromEntries(String(env.get("KAFKA_ADVERTISED_LISTENERS") ?? "").split(",").map((l) => /^([A-Z_]+):\/\/(.+)$/.exec(l)).filter(Boolean).map((m) => [m[1], interpolated(m[2])]));
+  const external = Object.keys(listeners).find((n) => /^(localhost|127\.0\.0\.1):\d+$/.test(advertised[n] ?? ""));
+  if (!external) problems.push("compose kafka: no listener advertised as localhost: dev/signal and dev/demo cannot reach Kafka from the host");
+  else {
+    const advPort = Number(advertised[external].split(":")[1]);
+    const pub = composePorts(kafka).find((p) => p.container === listeners[external]);
+    if (!pub) problems.push(`compose kafka: listener ${external} (port ${listeners[external]}) is not published`);
+    else {
+      if (pub.hostIp !== "127.0.0.1") problems.push(`compose kafka: listener ${external} is published on ${pub.hostIp ?? "every address"}, not 127.0.0.1 (Kafka here has no authentication)`);
+      if (pub.host !== advPort) problems.push(`compose kafka: listener ${external} is advertised on port ${advPort} but published on ${pub.host}`);
+      if (pub.host !== dev.kafkaPort.up || (pub.variable && pub.variable !== dev.kafkaPort.variable)) {
+        problems.push(`compose kafka: published on ${pub.variable ?? ""} ${pub.host}, dev/signal and dev/demo connect to ${dev.kafkaPort.variable} ${dev.kafkaPort.up}`);
+      }
+    }
+    const map = String(env.get("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP") ?? "");
+    if (!new RegExp(`(^|,)${external}:PLAINTEXT(,|$)`).test(map)) problems.push(`compose kafka: listener ${external} is not PLAINTEXT in KAFKA_LISTENER_SECURITY_PROTOCOL_MAP (the dev scripts connect without TLS or SASL)`);
+  }
+  const gw = services.gateway;
+  const gwPub = gw && composePorts(gw).find((p) => p.container === Number(composeEnv(gw).get("GATEWAY_PORT")));
+  if (gw && (!gwPub || gwPub.host !== dev.gatewayPort.demo || (gwPub.variable && gwPub.variable !== dev.gatewayPort.variable))) {
+    problems.push(`compose gateway: not published on ${dev.gatewayPort.variable} ${dev.gatewayPort.demo}, where dev/demo calls it`);
+  }
+  const aff = services["affiliate-service"];
+  if (aff) {
+    const affEnv = composeEnv(aff);
+    for (const [name, t] of dev.affiliateTerms) {
+      const v = affEnv.get(name);
+      if (v === undefined) problems.push(`compose affiliate-service: ${name} is not set; dev/up gives the demo ${t.variable} (${t.value})`);
+      else if (interpolated(v) !== t.value || !v.includes(t.variable)) problems.push(`compose affiliate-service: ${name} is ${v}, dev/up gives the demo \${${t.variable}:-${t.value}}`);
+    }
+  }
+}
+
+/** The optional monitoring profile: Prometheus scrapes every service with the k8s labels and loads the shipped rules; Grafana shows the shipped dashboard. */
+function checkComposeMonitoring(services, facts, files, problems) {
+  const prom = services.prometheus;
+  const grafana = services.grafana;
+  if (!prom) return problems.push("compose: no prometheus service (profile monitoring)");
+  if (!grafana) problems.push("compose: no grafana service (profile monitoring)");
+  for (const [name, s] of Object.entries(services)) {
+    const inProfile = (s.profiles ?? []).includes("monitoring");
+    if ((name === "prometheus" || name === "grafana") && !inProfile) problems.push(`compose ${name}: not in profile monitoring (it would always start)`);
+    if (!(s.profiles ?? []).length) {
+      for (const dep of Object.keys(s.depends_on ?? {})) {
+        if ((services[dep]?.profiles ?? []).length) problems.push(`compose ${name}: depends on ${dep}, which only runs in a profile`);
+      }
+    }
+  }
+  const config = (prom.command ?? []).map(String).find((c) => c.startsWith("--config.file="))?.slice("--config.file=".length) ?? "/etc/prometheus/prometheus.yml";
+  const mounts = composeMounts(prom);
+  if (!mounts.some((m) => m.source === "./deploy/prometheus/prometheus.yml" && m.target === config)) problems.push(`compose prometheus: deploy/prometheus/prometheus.yml is not mounted at its --config.file ${config}`);
+  const alerts = mounts.find((m) => m.source === "./deploy/prometheus/alerts.yml");
+  if (!alerts) problems.push("compose prometheus: deploy/prometheus/alerts.yml (the shipped alert rules) is not mounted");
+  else if (!(files.prometheus?.rule_files ?? []).includes(alerts.target)) problems.push(`deploy/prometheus/prometheus.yml: rule_files does not load ${alerts.target}, where compose mounts alerts.yml`);
+  const targets = [];
+  for (const job of files.prometheus?.scrape_configs ?? []) {
+    for (const sc of job.static_configs ?? []) for (const t of sc.targets ?? []) targets.push({ job, target: t, labels: sc.labels ?? {} });
+  }
+  for (const svc of facts.services) {
+    const t = targets.find((x) => x.target === `${svc.name}:${svc.port}`);
+    const where = `deploy/prometheus/prometheus.yml: ${svc.name}`;
+    if (!t) {
+      problems.push(`${where} is not scraped at ${svc.name}:${svc.port} (quarkus.http.port)`);
+      continue;
+    }
+    if ((t.job.metrics_path ?? "/metrics") !== svc.metricsPath) problems.push(`${where}: metrics_path ${t.job.metrics_path ?? "/metrics"} differs from ${svc.metricsPath}`);
+    if (t.labels.app_kubernetes_io_name !== svc.name) problems.push(`${where}: label app_kubernetes_io_name is not ${svc.name} (the alerts and the dashboard group by it)`);
+    if (t.labels.app_kubernetes_io_part_of !== "trading-signals") problems.push(`${where}: label app_kubernetes_io_part_of is not trading-signals (TradingSignalsServiceDown selects it)`);
+    if (!/^trading-signals/.test(t.labels.namespace ?? "")) problems.push(`${where}: label namespace does not start with trading-signals (the alerts and the dashboard select it)`);
+  }
+  for (const t of targets) {
+    const host = t.target.split(":")[0];
+    if (!services[host]) problems.push(`deploy/prometheus/prometheus.yml: target ${t.target} is no compose service`);
+  }
+  if (grafana) {
+    const gm = composeMounts(grafana);
+    const dash = gm.find((m) => m.source === "./docs/grafana");
+    if (!dash) problems.push("compose grafana: docs/grafana (the shipped dashboard) is not mounted");
+    if (!gm.some((m) => m.source === "./deploy/grafana/provisioning" && m.target === "/etc/grafana/provisioning")) {
+      problems.push("compose grafana: deploy/grafana/provisioning is not mounted at /etc/grafana/provisioning");
+    }
+    const paths = (files.dashboards?.providers ?? []).map((p) => p.options?.path);
+    if (dash && !paths.includes(dash.target)) problems.push(`deploy/grafana/provisioning/dashboards: no provider reads ${dash.target}, where compose mounts docs/grafana`);
+    const ds = (files.datasources?.datasources ?? []).find((d) => d.type === "prometheus");
+    const pPort = composePorts(prom)[0]?.container ?? 9090;
+    if (!ds || ds.url !== `http://prometheus:${pPort}`) problems.push(`deploy/grafana/provisioning/datasources: no prometheus data source at http://prometheus:${pPort}`);
+    if (!(grafana.depends_on && "prometheus" in grafana.depends_on)) problems.push("compose grafana: does not wait for prometheus");
+  }
+}
+
+export function checkCompose(compose, facts, monitoringFiles = composeMonitoringFiles()) {
   const problems = [];
   const services = compose.services ?? {};
   for (const [name, s] of Object.entries(services)) {
@@ -851,6 +967,8 @@ export function checkCompose(compose, facts) {
       if (!(g.depends_on && svc.name in g.depends_on)) problems.push(`${where}: does not wait for ${svc.name}`);
     }
   }
+  checkComposeDevStack(services, facts, problems);
+  checkComposeMonitoring(services, facts, monitoringFiles, problems);
   return problems;
 }
 

@@ -1,8 +1,12 @@
 // The monitoring pieces that are derived from one source: the PrometheusRule of k8s/components/monitoring is
 // generated from deploy/prometheus/alerts.yml (which docker-compose's Prometheus loads as it is), and the
 // prometheus-adapter values must serve the metric the HPA reads.
+import { createRequire } from "node:module";
+import Ajv from "ajv";
 import { parse, stringify } from "yaml";
 import { read } from "./repo.js";
+
+const require = createRequire(import.meta.url);
 
 export const ALERTS_FILE = "deploy/prometheus/alerts.yml";
 export const PROMETHEUS_RULE_FILE = "k8s/components/monitoring/prometheus-rule.yaml";
@@ -64,4 +68,12 @@ export function checkAdapterRules(values, hpas, facts) {
     }
   }
   return problems;
+}
+
+let adapterValidate;
+/** Problems of the adapter values against schemas/prometheus-adapter-values.schema.json: [] when valid. */
+export function adapterValuesSchemaProblems(values) {
+  adapterValidate ??= new Ajv({ strict: false, allErrors: true }).compile(require("../schemas/prometheus-adapter-values.schema.json"));
+  if (adapterValidate(values)) return [];
+  return adapterValidate.errors.map((e) => `${ADAPTER_VALUES_FILE}${e.instancePath || "/"} ${e.message}${e.params?.additionalProperty ? `: ${e.params.additionalProperty}` : ""}`);
 }
