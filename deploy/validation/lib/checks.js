@@ -1,7 +1,9 @@
 // Cross-checks between the deployment files and what the services actually read. Each function takes
 // parsed objects plus the facts derived from the repository (lib/repo.js) and returns a list of problems,
 // one readable sentence each; an empty list means no drift. Tests feed them altered copies to prove they fail.
-import { unknownEnv, gatewayTemplateVars, gatewayRoutes } from "./repo.js";
+import { isDeepStrictEqual } from "node:util";
+import { parse } from "yaml";
+import { unknownEnv, gatewayTemplateVars, gatewayRoutes, read } from "./repo.js";
 
 const byKind = (objs, kind) => objs.filter((o) => o?.kind === kind);
 /** Variables that carry a secret: only ever from a Secret in the manifests. */
@@ -254,25 +256,57 @@ function checkK8sGateway(objs, facts, problems) {
     problems.push(`ConfigMap ${cm.metadata.name}: default.conf.template differs from gateway/default.conf.template (copy it: cp gateway/default.conf.template k8s/base/gateway/)`);
   }
 
-  // Ingress: each path goes to the gateway and is a prefix the gateway routes to a service.
+  // Routing in: Gateway API HTTPRoutes (no Ingress: ingress-nginx is retired). Each path prefix goes to the gateway
+  // Service and is a prefix the gateway routes to a service; every such route is exposed; the route's parent is a
+  // Gateway here whose listeners accept its host names; long polls fit in its request timeout.
   const routes = gatewayRoutes(facts.gatewayTemplate).filter((r) => r.upstream);
-  const ingresses = byKind(objs, "Ingress");
-  if (!ingresses.length) problems.push("no Ingress for the gateway");
+  for (const ing of byKind(objs, "Ingress")) {
+    problems.push(`Ingress ${ing.metadata.name}: route with a Gateway API HTTPRoute instead (ingress-nginx is retired)`);
+  }
+  const httpRoutes = byKind(objs, "HTTPRoute");
+  if (!httpRoutes.length) problems.push("no HTTPRoute for the gateway");
+  const gwService = named(objs, "Service", "gateway");
   const prefixes = new Set();
-  for (const ing of ingresses) {
-    for (const rule of ing.spec?.rules ?? []) {
-      for (const p of rule.http?.paths ?? []) {
-        prefixes.add(p.path);
-        if (p.backend?.service?.name !== "gateway") problems.push(`Ingress ${ing.metadata.name}: ${p.path} bypasses the gateway`);
-        if (!routes.some((r) => r.path === p.path || r.path === `${p.path}/`)) {
-          problems.push(`Ingress ${ing.metadata.name}: ${p.path} is not a path the gateway routes`);
+  for (const hr of httpRoutes) {
+    const where = `HTTPRoute ${hr.metadata.name}`;
+    const parents = hr.spec?.parentRefs ?? [];
+    if (!parents.length) problems.push(`${where}: no parentRefs`);
+    for (const p of parents) {
+      const gw = (p.kind ?? "Gateway") === "Gateway" && named(objs, "Gateway", p.name);
+      if (!gw) {
+        problems.push(`${where}: parent ${p.kind ?? "Gateway"} ${p.name} is not in the manifests`);
+        continue;
+      }
+      const listeners = (gw.spec?.listeners ?? []).filter((l) => !p.sectionName || l.name === p.sectionName);
+      if (!listeners.length) problems.push(`${where}: Gateway ${gw.metadata.name} has no listener ${p.sectionName}`);
+      for (const h of hr.spec?.hostnames ?? []) {
+        if (!listeners.some((l) => !l.hostname || l.hostname === h)) problems.push(`${where}: host ${h} is accepted by no listener of Gateway ${gw.metadata.name}`);
+      }
+    }
+    for (const rule of hr.spec?.rules ?? []) {
+      for (const b of rule.backendRefs ?? []) {
+        if ((b.kind ?? "Service") !== "Service" || b.name !== "gateway") problems.push(`${where}: backend ${b.kind ?? "Service"} ${b.name} bypasses the gateway`);
+        else if (!(gwService?.spec?.ports ?? []).some((x) => x.port === b.port)) problems.push(`${where}: Service gateway has no port ${b.port}`);
+      }
+      const t = /^(\d+)(ms|s|m|h)$/.exec(rule.timeouts?.request ?? "");
+      const seconds = t && Number(t[1]) * { ms: 0.001, s: 1, m: 60, h: 3600 }[t[2]];
+      if (!(seconds === 0 || seconds > 60)) {
+        problems.push(`${where}: timeouts.request ${rule.timeouts?.request ?? "unset (implementation default, 15 s on Envoy)"} does not cover the gateway's 60 s wait for a long poll`);
+      }
+      for (const m of rule.matches ?? []) {
+        const path = m.path?.value;
+        if (m.path?.type !== "PathPrefix") {
+          problems.push(`${where}: ${path} is not a PathPrefix match`);
+          continue;
         }
+        prefixes.add(path);
+        if (!routes.some((r) => r.path === path || r.path === `${path}/`)) problems.push(`${where}: ${path} is not a path the gateway routes`);
       }
     }
   }
   for (const r of routes) {
     if (!r.exact && ![...prefixes].some((p) => r.path === `${p}/` || r.path === p)) {
-      problems.push(`Ingress: the gateway route ${r.path} is not exposed`);
+      problems.push(`HTTPRoute: the gateway route ${r.path} is not exposed`);
     }
   }
 }
@@ -500,9 +534,187 @@ export function checkK8s(objs, facts) {
   checkK8sGateway(objs, facts, problems);
   checkTopics(objs, facts, problems);
   checkKafkaSecurity(objs, facts, problems);
+  checkScaleOwnership(objs, problems);
+  checkMonitoring(objs, facts, problems);
+  checkDatabaseBackupsWellFormed(objs, problems);
   for (const s of byKind(objs, "Secret")) problems.push(`Secret ${s.metadata.name} is in the manifests: reference Secrets, never commit them`);
   const deny = byKind(objs, "NetworkPolicy").find((p) => Object.keys(p.spec?.podSelector ?? {}).length === 0 && (p.spec?.policyTypes ?? []).includes("Ingress") && (p.spec?.policyTypes ?? []).includes("Egress") && !p.spec.ingress && !p.spec.egress);
   if (!deny) problems.push("no default-deny NetworkPolicy (empty podSelector, Ingress and Egress, no rules)");
+  return problems;
+}
+
+// ---- scale, monitoring, backups ---------------------------------------------------------------------------
+
+/** A Deployment an HPA scales has no replicas field: every apply would reset the HPA's scale to it. */
+function checkScaleOwnership(objs, problems) {
+  for (const hpa of byKind(objs, "HorizontalPodAutoscaler")) {
+    const ref = hpa.spec?.scaleTargetRef ?? {};
+    const dep = ref.kind === "Deployment" && named(objs, "Deployment", ref.name);
+    if (dep && dep.spec?.replicas !== undefined) {
+      problems.push(`Deployment ${dep.metadata.name}: replicas ${dep.spec.replicas} is set, but HorizontalPodAutoscaler ${hpa.metadata.name} owns its scale (every apply would reset it)`);
+    }
+  }
+}
+
+const matchesSelector = (sel, labels) => {
+  if (!sel) return false;
+  const ml = Object.entries(sel.matchLabels ?? {}).every(([k, v]) => labels?.[k] === v);
+  const me = (sel.matchExpressions ?? []).every((e) => {
+    const has = Object.hasOwn(labels ?? {}, e.key);
+    if (e.operator === "In") return has && e.values.includes(labels[e.key]);
+    if (e.operator === "NotIn") return !has || !e.values.includes(labels[e.key]);
+    if (e.operator === "Exists") return has;
+    if (e.operator === "DoesNotExist") return !has;
+    return false;
+  });
+  return (Object.keys(sel.matchLabels ?? {}).length > 0 || (sel.matchExpressions ?? []).length > 0) && ml && me;
+};
+
+/**
+ * Every service is scraped by a PodMonitor on its HTTP port and metrics path, with the labels the alerts group by;
+ * nothing without a metrics endpoint is selected; the PrometheusRule holds exactly deploy/prometheus/alerts.yml;
+ * Kafka's metrics are configured, scraped and reachable.
+ */
+function checkMonitoring(objs, facts, problems) {
+  const monitors = byKind(objs, "PodMonitor");
+  const deployments = byKind(objs, "Deployment");
+  for (const dep of deployments) {
+    const labels = dep.spec?.template?.metadata?.labels ?? {};
+    const container = dep.spec?.template?.spec?.containers?.[0] ?? {};
+    const svc = facts.services.find((s) => s.name === dep.metadata.name);
+    const selecting = monitors.filter((m) => matchesSelector(m.spec?.selector, labels));
+    if (svc && !selecting.length) problems.push(`Deployment ${svc.name}: no PodMonitor scrapes its ${svc.metricsPath}`);
+    for (const m of selecting) {
+      const where = `PodMonitor ${m.metadata.name}`;
+      if (!svc) {
+        problems.push(`${where} selects Deployment ${dep.metadata.name}, which serves no metrics (it would count as down)`);
+        continue;
+      }
+      for (const e of m.spec?.podMetricsEndpoints ?? []) {
+        if (resolvePort(container, e.port ?? e.portNumber) !== svc.port) problems.push(`${where}: port ${e.port ?? e.portNumber} of ${svc.name} is not quarkus.http.port ${svc.port}`);
+        if ((e.path ?? "/metrics") !== svc.metricsPath) problems.push(`${where}: path ${e.path ?? "/metrics"} differs from ${svc.name}'s metrics path ${svc.metricsPath}`);
+      }
+      for (const l of ["app.kubernetes.io/name", "app.kubernetes.io/part-of"]) {
+        if (!(m.spec?.podTargetLabels ?? []).includes(l)) problems.push(`${where}: podTargetLabels lacks ${l}, which the alerts and the dashboard group by`);
+        else if (labels[l] === undefined) problems.push(`Deployment ${svc.name}: its pods have no label ${l} for PodMonitor ${m.metadata.name}`);
+      }
+    }
+  }
+  const rules = byKind(objs, "PrometheusRule");
+  const expected = parse(read("deploy/prometheus/alerts.yml")).groups;
+  if (!rules.length) problems.push("no PrometheusRule with the alert rules of deploy/prometheus/alerts.yml");
+  for (const r of rules) {
+    if (!isDeepStrictEqual(r.spec?.groups, expected)) {
+      problems.push(`PrometheusRule ${r.metadata.name}: its groups differ from deploy/prometheus/alerts.yml (regenerate: node deploy/validation/bin/prometheus-rule.js)`);
+    }
+  }
+  for (const k of byKind(objs, "Kafka")) {
+    const where = `Kafka ${k.metadata.name}`;
+    const mc = k.spec?.kafka?.metricsConfig;
+    if (!mc) {
+      problems.push(`${where}: no metricsConfig (the brokers export no metrics)`);
+      continue;
+    }
+    const ref = mc.valueFrom?.configMapKeyRef;
+    if (mc.type === "jmxPrometheusExporter") {
+      const cm = ref && findConfigMap(objs, ref.name);
+      if (!cm?.data?.[ref.key]) problems.push(`${where}: metricsConfig names ConfigMap ${ref?.name} key ${ref?.key}, which is not in the manifests`);
+      else {
+        try {
+          if (!Array.isArray(parse(cm.data[ref.key])?.rules)) problems.push(`ConfigMap ${cm.metadata.name}: ${ref.key} has no JMX exporter rules`);
+        } catch (e) {
+          problems.push(`ConfigMap ${cm.metadata.name}: ${ref.key} is not YAML: ${e.message}`);
+        }
+      }
+    }
+    const brokerLabels = { "strimzi.io/cluster": k.metadata.name, "strimzi.io/kind": "Kafka", "strimzi.io/broker-role": "true" };
+    const pm = monitors.find((m) => matchesSelector(m.spec?.selector, brokerLabels));
+    if (!pm) problems.push(`${where}: no PodMonitor selects its brokers (strimzi.io/kind: Kafka)`);
+    else if (!(pm.spec.podMetricsEndpoints ?? []).some((e) => e.port === "tcp-prometheus")) problems.push(`PodMonitor ${pm.metadata.name}: not on port tcp-prometheus, where Strimzi serves metricsConfig`);
+    const admits = byKind(objs, "NetworkPolicy").some((np) => matchesSelector(np.spec?.podSelector, brokerLabels)
+      && (np.spec.ingress ?? []).some((i) => (i.ports ?? []).some((p) => p.port === 9404)
+        && (i.from ?? []).some((f) => f.namespaceSelector?.matchLabels?.["kubernetes.io/metadata.name"] === "monitoring")));
+    if (!admits) problems.push(`${where}: no NetworkPolicy lets namespace monitoring reach the metrics port 9404`);
+  }
+}
+
+const BARMAN_PLUGIN = "barman-cloud.cloudnative-pg.io";
+const archiverOf = (cluster) => (cluster.spec?.plugins ?? []).find((p) => p.name === BARMAN_PLUGIN && p.enabled !== false);
+
+/** Wherever backups are configured: the current mechanism, and references that resolve. */
+function checkDatabaseBackupsWellFormed(objs, problems) {
+  for (const c of byKind(objs, "Cluster")) {
+    if (c.spec?.backup?.barmanObjectStore) {
+      problems.push(`Cluster ${c.metadata.name}: spec.backup.barmanObjectStore is deprecated (CloudNativePG 1.26): use the Barman Cloud plugin (spec.plugins, an ObjectStore)`);
+    }
+    const p = archiverOf(c);
+    if (p) {
+      const store = named(objs, "ObjectStore", p.parameters?.barmanObjectName);
+      if (!store) problems.push(`Cluster ${c.metadata.name}: plugin ${BARMAN_PLUGIN} names ObjectStore ${p.parameters?.barmanObjectName}, which is not in the manifests`);
+      if (p.isWALArchiver !== true) problems.push(`Cluster ${c.metadata.name}: plugin ${BARMAN_PLUGIN} is not the WAL archiver (no point-in-time recovery)`);
+      // The instances reach the object store through their NetworkPolicy.
+      const url = store?.spec?.configuration?.endpointURL;
+      const port = url ? Number(new URL(url).port || (url.startsWith("https") ? 443 : 80)) : 443;
+      const allowed = byKind(objs, "NetworkPolicy").filter((np) => matchesSelector(np.spec?.podSelector, { "cnpg.io/cluster": c.metadata.name }))
+        .some((np) => (np.spec.egress ?? []).some((e) => (e.ports ?? []).some((x) => x.port === port) && (!e.to || e.to.some((t) => t.ipBlock))));
+      if (store && !allowed) problems.push(`Cluster ${c.metadata.name}: no NetworkPolicy lets its instances reach the object store on port ${port}`);
+    }
+  }
+  for (const b of [...byKind(objs, "ScheduledBackup"), ...byKind(objs, "Backup")]) {
+    const where = `${b.kind} ${b.metadata.name}`;
+    const c = named(objs, "Cluster", b.spec?.cluster?.name);
+    if (!c) problems.push(`${where}: Cluster ${b.spec?.cluster?.name} is not in the manifests`);
+    if (b.spec?.method !== "plugin" || b.spec?.pluginConfiguration?.name !== BARMAN_PLUGIN) {
+      problems.push(`${where}: method ${b.spec?.method ?? "barmanObjectStore (default)"} is not plugin ${BARMAN_PLUGIN}`);
+    } else if (c && !archiverOf(c)) problems.push(`${where}: Cluster ${c.metadata.name} has no ${BARMAN_PLUGIN} plugin to back up with`);
+  }
+}
+
+/** A production overlay: every database archives its WAL and has a scheduled base backup. */
+export function checkBackups(objs) {
+  const problems = [];
+  for (const c of byKind(objs, "Cluster")) {
+    if (!archiverOf(c)) problems.push(`Cluster ${c.metadata.name}: no ${BARMAN_PLUGIN} plugin in spec.plugins (no WAL archive, no backups)`);
+    const sb = byKind(objs, "ScheduledBackup").filter((b) => b.spec?.cluster?.name === c.metadata.name && b.spec?.method === "plugin");
+    if (!sb.length) problems.push(`Cluster ${c.metadata.name}: no ScheduledBackup (method plugin)`);
+  }
+  return problems;
+}
+
+/**
+ * The restore drill (k8s/restore-drill) restores every production database from where production archives it,
+ * and never archives into it.
+ */
+export function checkRestoreDrill(drill, prod) {
+  const problems = [];
+  const restored = new Set();
+  for (const c of byKind(drill, "Cluster")) {
+    const where = `restore drill Cluster ${c.metadata.name}`;
+    if (archiverOf(c)) problems.push(`${where}: archives WAL (spec.plugins): a drill must never write to a backup store`);
+    const source = c.spec?.bootstrap?.recovery?.source;
+    const ext = (c.spec?.externalClusters ?? []).find((e) => e.name === source);
+    if (!ext?.plugin || ext.plugin.name !== BARMAN_PLUGIN) {
+      problems.push(`${where}: bootstrap.recovery.source ${source} is not an external cluster read with ${BARMAN_PLUGIN}`);
+      continue;
+    }
+    const server = ext.plugin.parameters?.serverName;
+    const prodCluster = named(prod, "Cluster", server);
+    if (!prodCluster) {
+      problems.push(`${where}: serverName ${server} is no production Cluster`);
+      continue;
+    }
+    restored.add(server);
+    const readStore = named(drill, "ObjectStore", ext.plugin.parameters?.barmanObjectName);
+    const writeStore = named(prod, "ObjectStore", archiverOf(prodCluster)?.parameters?.barmanObjectName);
+    if (!readStore) problems.push(`${where}: ObjectStore ${ext.plugin.parameters?.barmanObjectName} is not in the drill`);
+    else if (writeStore && readStore.spec?.configuration?.destinationPath !== writeStore.spec?.configuration?.destinationPath) {
+      problems.push(`${where}: reads ${readStore.spec?.configuration?.destinationPath}, production archives ${server} to ${writeStore.spec?.configuration?.destinationPath}`);
+    }
+    if (c.spec?.bootstrap?.recovery?.database !== undefined && c.spec.bootstrap.recovery.database !== prodCluster.spec?.bootstrap?.initdb?.database) {
+      problems.push(`${where}: database ${c.spec.bootstrap.recovery.database} differs from ${server}'s ${prodCluster.spec?.bootstrap?.initdb?.database}`);
+    }
+  }
+  for (const c of byKind(prod, "Cluster")) if (!restored.has(c.metadata.name)) problems.push(`restore drill: production Cluster ${c.metadata.name} is not restored`);
   return problems;
 }
 
@@ -529,7 +741,123 @@ const healthUrl = (hc) => {
   return /https?:\/\/(?:127\.0\.0\.1|localhost):(\d+)(\/[^\s"']*)/.exec(test);
 };
 
-export function checkCompose(compose, facts) {
+/** The files the compose monitoring profile mounts, parsed (tests pass altered copies). */
+export const composeMonitoringFiles = () => ({
+  prometheus: parse(read("deploy/prometheus/prometheus.yml")),
+  datasources: parse(read("deploy/grafana/provisioning/datasources/prometheus.yaml")),
+  dashboards: parse(read("deploy/grafana/provisioning/dashboards/trading-signals.yaml")),
+});
+
+const composeMounts = (s) => (s.volumes ?? []).map((v) => (typeof v === "string"
+  ? { source: v.split(":")[0], target: v.split(":")[1], ro: /:ro$/.test(v) }
+  : { source: v.source, target: v.target, ro: v.read_only }));
+/** Published ports as { hostIp, host (default of ${VAR:-n}), variable, container }. */
+const composePorts = (s) => (s.ports ?? []).map((p) => {
+  const m = /^(?:([0-9.]+):)?(?:\$\{([A-Z0-9_]+):-(\d+)\}|(\d+)):(\d+)$/.exec(String(p));
+  return m && { hostIp: m[1], variable: m[2], host: Number(m[3] ?? m[4]), container: Number(m[5]) };
+}).filter(Boolean);
+
+/** The host's view of the compose stack matches what dev/up offers and dev/demo, dev/signal expect. */
+function checkComposeDevStack(services, facts, problems) {
+  const dev = facts.devStack;
+  for (const [what, p] of [["gateway", dev.gatewayPort], ["Kafka", dev.kafkaPort]]) {
+    const defaults = new Set([p.up, p.demo, p.signal].filter((x) => x !== undefined));
+    if (defaults.size !== 1) problems.push(`dev scripts: ${p.variable} defaults differ (${[...defaults].join(", ")})`);
+  }
+  const kafka = services.kafka ?? {};
+  const env = composeEnv(kafka);
+  const listeners = Object.fromEntries(String(env.get("KAFKA_LISTENERS") ?? "").split(",").map((l) => /^([A-Z_]+):\/\/[^:]*:(\d+)$/.exec(l)).filter(Boolean).map((m) => [m[1], Number(m[2])]));
+  const advertised = Object.fromEntries(String(env.get("KAFKA_ADVERTISED_LISTENERS") ?? "").split(",").map((l) => /^([A-Z_]+):\/\/(.+)$/.exec(l)).filter(Boolean).map((m) => [m[1], interpolated(m[2])]));
+  const external = Object.keys(listeners).find((n) => /^(localhost|127\.0\.0\.1):\d+$/.test(advertised[n] ?? ""));
+  if (!external) problems.push("compose kafka: no listener advertised as localhost: dev/signal and dev/demo cannot reach Kafka from the host");
+  else {
+    const advPort = Number(advertised[external].split(":")[1]);
+    const pub = composePorts(kafka).find((p) => p.container === listeners[external]);
+    if (!pub) problems.push(`compose kafka: listener ${external} (port ${listeners[external]}) is not published`);
+    else {
+      if (pub.hostIp !== "127.0.0.1") problems.push(`compose kafka: listener ${external} is published on ${pub.hostIp ?? "every address"}, not 127.0.0.1 (Kafka here has no authentication)`);
+      if (pub.host !== advPort) problems.push(`compose kafka: listener ${external} is advertised on port ${advPort} but published on ${pub.host}`);
+      if (pub.host !== dev.kafkaPort.up || (pub.variable && pub.variable !== dev.kafkaPort.variable)) {
+        problems.push(`compose kafka: published on ${pub.variable ?? ""} ${pub.host}, dev/signal and dev/demo connect to ${dev.kafkaPort.variable} ${dev.kafkaPort.up}`);
+      }
+    }
+    const map = String(env.get("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP") ?? "");
+    if (!new RegExp(`(^|,)${external}:PLAINTEXT(,|$)`).test(map)) problems.push(`compose kafka: listener ${external} is not PLAINTEXT in KAFKA_LISTENER_SECURITY_PROTOCOL_MAP (the dev scripts connect without TLS or SASL)`);
+  }
+  const gw = services.gateway;
+  const gwPub = gw && composePorts(gw).find((p) => p.container === Number(composeEnv(gw).get("GATEWAY_PORT")));
+  if (gw && (!gwPub || gwPub.host !== dev.gatewayPort.demo || (gwPub.variable && gwPub.variable !== dev.gatewayPort.variable))) {
+    problems.push(`compose gateway: not published on ${dev.gatewayPort.variable} ${dev.gatewayPort.demo}, where dev/demo calls it`);
+  }
+  const aff = services["affiliate-service"];
+  if (aff) {
+    const affEnv = composeEnv(aff);
+    for (const [name, t] of dev.affiliateTerms) {
+      const v = affEnv.get(name);
+      if (v === undefined) problems.push(`compose affiliate-service: ${name} is not set; dev/up gives the demo ${t.variable} (${t.value})`);
+      else if (interpolated(v) !== t.value || !v.includes(t.variable)) problems.push(`compose affiliate-service: ${name} is ${v}, dev/up gives the demo \${${t.variable}:-${t.value}}`);
+    }
+  }
+}
+
+/** The optional monitoring profile: Prometheus scrapes every service with the k8s labels and loads the shipped rules; Grafana shows the shipped dashboard. */
+function checkComposeMonitoring(services, facts, files, problems) {
+  const prom = services.prometheus;
+  const grafana = services.grafana;
+  if (!prom) return problems.push("compose: no prometheus service (profile monitoring)");
+  if (!grafana) problems.push("compose: no grafana service (profile monitoring)");
+  for (const [name, s] of Object.entries(services)) {
+    const inProfile = (s.profiles ?? []).includes("monitoring");
+    if ((name === "prometheus" || name === "grafana") && !inProfile) problems.push(`compose ${name}: not in profile monitoring (it would always start)`);
+    if (!(s.profiles ?? []).length) {
+      for (const dep of Object.keys(s.depends_on ?? {})) {
+        if ((services[dep]?.profiles ?? []).length) problems.push(`compose ${name}: depends on ${dep}, which only runs in a profile`);
+      }
+    }
+  }
+  const config = (prom.command ?? []).map(String).find((c) => c.startsWith("--config.file="))?.slice("--config.file=".length) ?? "/etc/prometheus/prometheus.yml";
+  const mounts = composeMounts(prom);
+  if (!mounts.some((m) => m.source === "./deploy/prometheus/prometheus.yml" && m.target === config)) problems.push(`compose prometheus: deploy/prometheus/prometheus.yml is not mounted at its --config.file ${config}`);
+  const alerts = mounts.find((m) => m.source === "./deploy/prometheus/alerts.yml");
+  if (!alerts) problems.push("compose prometheus: deploy/prometheus/alerts.yml (the shipped alert rules) is not mounted");
+  else if (!(files.prometheus?.rule_files ?? []).includes(alerts.target)) problems.push(`deploy/prometheus/prometheus.yml: rule_files does not load ${alerts.target}, where compose mounts alerts.yml`);
+  const targets = [];
+  for (const job of files.prometheus?.scrape_configs ?? []) {
+    for (const sc of job.static_configs ?? []) for (const t of sc.targets ?? []) targets.push({ job, target: t, labels: sc.labels ?? {} });
+  }
+  for (const svc of facts.services) {
+    const t = targets.find((x) => x.target === `${svc.name}:${svc.port}`);
+    const where = `deploy/prometheus/prometheus.yml: ${svc.name}`;
+    if (!t) {
+      problems.push(`${where} is not scraped at ${svc.name}:${svc.port} (quarkus.http.port)`);
+      continue;
+    }
+    if ((t.job.metrics_path ?? "/metrics") !== svc.metricsPath) problems.push(`${where}: metrics_path ${t.job.metrics_path ?? "/metrics"} differs from ${svc.metricsPath}`);
+    if (t.labels.app_kubernetes_io_name !== svc.name) problems.push(`${where}: label app_kubernetes_io_name is not ${svc.name} (the alerts and the dashboard group by it)`);
+    if (t.labels.app_kubernetes_io_part_of !== "trading-signals") problems.push(`${where}: label app_kubernetes_io_part_of is not trading-signals (TradingSignalsServiceDown selects it)`);
+    if (!/^trading-signals/.test(t.labels.namespace ?? "")) problems.push(`${where}: label namespace does not start with trading-signals (the alerts and the dashboard select it)`);
+  }
+  for (const t of targets) {
+    const host = t.target.split(":")[0];
+    if (!services[host]) problems.push(`deploy/prometheus/prometheus.yml: target ${t.target} is no compose service`);
+  }
+  if (grafana) {
+    const gm = composeMounts(grafana);
+    const dash = gm.find((m) => m.source === "./docs/grafana");
+    if (!dash) problems.push("compose grafana: docs/grafana (the shipped dashboard) is not mounted");
+    if (!gm.some((m) => m.source === "./deploy/grafana/provisioning" && m.target === "/etc/grafana/provisioning")) {
+      problems.push("compose grafana: deploy/grafana/provisioning is not mounted at /etc/grafana/provisioning");
+    }
+    const paths = (files.dashboards?.providers ?? []).map((p) => p.options?.path);
+    if (dash && !paths.includes(dash.target)) problems.push(`deploy/grafana/provisioning/dashboards: no provider reads ${dash.target}, where compose mounts docs/grafana`);
+    const ds = (files.datasources?.datasources ?? []).find((d) => d.type === "prometheus");
+    const pPort = composePorts(prom)[0]?.container ?? 9090;
+    if (!ds || ds.url !== `http://prometheus:${pPort}`) problems.push(`deploy/grafana/provisioning/datasources: no prometheus data source at http://prometheus:${pPort}`);
+    if (!(grafana.depends_on && "prometheus" in grafana.depends_on)) problems.push("compose grafana: does not wait for prometheus");
+  }
+}
+
+export function checkCompose(compose, facts, monitoringFiles = composeMonitoringFiles()) {
   const problems = [];
   const services = compose.services ?? {};
   for (const [name, s] of Object.entries(services)) {
@@ -639,6 +967,8 @@ export function checkCompose(compose, facts) {
       if (!(g.depends_on && svc.name in g.depends_on)) problems.push(`${where}: does not wait for ${svc.name}`);
     }
   }
+  checkComposeDevStack(services, facts, problems);
+  checkComposeMonitoring(services, facts, monitoringFiles, problems);
   return problems;
 }
 

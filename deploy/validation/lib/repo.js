@@ -320,6 +320,7 @@ export function allFacts() {
     devMasterKey: read("dev/keys/dev-only-device-master-key.hex").trim(),
     devPayoutMethodKey: read("dev/keys/dev-only-payout-method-key.hex").trim(),
     gatewayTemplate: read("gateway/default.conf.template"),
+    devStack: devStackFacts(),
   };
 }
 
@@ -352,4 +353,27 @@ export const OWN_METRIC_PREFIXES = ["device_", "execution_", "affiliate_", "outb
 export function unknownSeries(expr, known = meters()) {
   const names = [...String(expr).matchAll(/\b([a-z_][a-z0-9_]*)\b(?=\s*[{[(]|\s*$|\s*[)\s,*/+-])/g)].map((m) => m[1]);
   return [...new Set(names.filter((n) => OWN_METRIC_PREFIXES.some((p) => n.startsWith(p)) && !known.has(n)))];
+}
+
+/**
+ * What dev/up gives the local stack and what dev/demo and dev/signal expect of it: the host ports (variable and
+ * default) of the gateway and of Kafka, and the environment dev/up sets for affiliate-service from DEV_* variables
+ * (the demo's programme terms). docker-compose.yml must offer the same, so the dev scripts run against it.
+ */
+export function devStackFacts() {
+  const up = read("dev/up");
+  const portOf = (text, variable) => {
+    const m = new RegExp(`\\$\\{${variable}:-(\\d+)\\}`).exec(text);
+    return m ? Number(m[1]) : undefined;
+  };
+  const terms = new Map();
+  for (const m of up.matchAll(/^\s*(AFFILIATES_[A-Z0-9_]+)="\$\{(DEV_[A-Z0-9_]+):-([^}]*)\}"/gm)) terms.set(m[1], { variable: m[2], value: m[3] });
+  return {
+    gatewayPort: { variable: "DEV_GATEWAY_PORT", up: portOf(up, "DEV_GATEWAY_PORT"), demo: portOf(read("dev/demo"), "DEV_GATEWAY_PORT") },
+    kafkaPort: {
+      variable: "DEV_KAFKA_PORT", up: portOf(up, "DEV_KAFKA_PORT"), demo: portOf(read("dev/demo"), "DEV_KAFKA_PORT"),
+      signal: portOf(read("dev/signal"), "DEV_KAFKA_PORT"),
+    },
+    affiliateTerms: terms,
+  };
 }

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { render } from "../lib/k8s.js";
 import { parseCompose } from "../lib/compose.js";
 import { allFacts, read } from "../lib/repo.js";
-import { checkK8s, checkCompose, checkDockerfile, checkProductionSettings } from "../lib/checks.js";
+import { checkK8s, checkCompose, checkDockerfile, checkProductionSettings, checkBackups, checkRestoreDrill, composeMonitoringFiles } from "../lib/checks.js";
 
 const facts = allFacts();
 const rendered = render("k8s/overlays/prod");
@@ -128,14 +128,107 @@ test("k8s: the gateway's copy of the nginx template drifts from gateway/default.
   expectProblem(checkK8s(objs, facts), /default.conf.template differs from gateway\/default.conf.template/);
 });
 
-test("k8s: the gateway sends a path prefix to the wrong port, or the Ingress exposes a path it does not route", () => {
+test("k8s: the gateway sends a path prefix to the wrong port, or the HTTPRoute exposes a path it does not route", () => {
   const objs = k8sCopy();
   container(objs, "gateway").env.find((e) => e.name === "EXECUTION_SERVICE_ADDR").value = "execution-service:8080";
-  find(objs, "Ingress", "gateway").spec.rules[0].http.paths[0].path = "/q";
+  find(objs, "HTTPRoute", "gateway").spec.rules[0].matches[0].path.value = "/q";
   const problems = checkK8s(objs, facts);
   expectProblem(problems, /EXECUTION_SERVICE_ADDR port 8080 differs from execution-service's quarkus.http.port 8082/);
-  expectProblem(problems, /Ingress gateway: \/q is not a path the gateway routes/);
+  expectProblem(problems, /HTTPRoute gateway: \/q is not a path the gateway routes/);
   expectProblem(problems, /the gateway route \/api\/v1\/devices\/ is not exposed/);
+});
+
+test("k8s: an HTTPRoute that bypasses the gateway, cuts long polls, names no Gateway here; an Ingress", () => {
+  const objs = k8sCopy();
+  const route = find(objs, "HTTPRoute", "gateway");
+  route.spec.rules[0].backendRefs[0] = { name: "device-service", port: 8081 };
+  route.spec.rules[0].timeouts.request = "15s";
+  route.spec.hostnames[0] = "other.example";
+  objs.push({ apiVersion: "networking.k8s.io/v1", kind: "Ingress", metadata: { name: "gateway" }, spec: { ingressClassName: "nginx" } });
+  let problems = checkK8s(objs, facts);
+  expectProblem(problems, /HTTPRoute gateway: backend Service device-service bypasses the gateway/);
+  expectProblem(problems, /HTTPRoute gateway: timeouts.request 15s does not cover the gateway's 60 s wait/);
+  expectProblem(problems, /HTTPRoute gateway: host other.example is accepted by no listener of Gateway trading-signals/);
+  expectProblem(problems, /Ingress gateway: route with a Gateway API HTTPRoute instead/);
+  route.spec.parentRefs[0].name = "public";
+  problems = checkK8s(objs, facts);
+  expectProblem(problems, /HTTPRoute gateway: parent Gateway public is not in the manifests/);
+});
+
+test("k8s: a replicas field on a Deployment an HPA owns", () => {
+  const objs = k8sCopy();
+  find(objs, "Deployment", "execution-service").spec.replicas = 3;
+  find(objs, "Deployment", "gateway").spec.replicas = 2;
+  const problems = checkK8s(objs, facts);
+  expectProblem(problems, /Deployment execution-service: replicas 3 is set, but HorizontalPodAutoscaler execution-service owns its scale/);
+  expectProblem(problems, /Deployment gateway: replicas 2 is set, but HorizontalPodAutoscaler gateway owns its scale/);
+});
+
+test("monitoring: a service no PodMonitor scrapes, a wrong metrics path, the gateway scraped, labels the alerts need", () => {
+  const objs = k8sCopy();
+  const pm = find(objs, "PodMonitor", "trading-signals-services");
+  pm.spec.podMetricsEndpoints[0].path = "/metrics";
+  pm.spec.podTargetLabels = ["app.kubernetes.io/name"];
+  find(objs, "Deployment", "affiliate-service").spec.template.metadata.labels["app.kubernetes.io/component"] = "backend";
+  find(objs, "Deployment", "gateway").spec.template.metadata.labels["app.kubernetes.io/component"] = "service";
+  const problems = checkK8s(objs, facts);
+  expectProblem(problems, /Deployment affiliate-service: no PodMonitor scrapes its \/q\/metrics/);
+  expectProblem(problems, /PodMonitor trading-signals-services: path \/metrics differs from device-service's metrics path \/q\/metrics/);
+  expectProblem(problems, /PodMonitor trading-signals-services: podTargetLabels lacks app.kubernetes.io\/part-of/);
+  expectProblem(problems, /PodMonitor trading-signals-services selects Deployment gateway, which serves no metrics/);
+});
+
+test("monitoring: a PrometheusRule edited by hand instead of deploy/prometheus/alerts.yml", () => {
+  const objs = k8sCopy();
+  find(objs, "PrometheusRule", "trading-signals-alerts").spec.groups[0].rules[0].for = "10m";
+  expectProblem(checkK8s(objs, facts), /PrometheusRule trading-signals-alerts: its groups differ from deploy\/prometheus\/alerts.yml/);
+  expectProblem(checkK8s(k8sCopy().filter((o) => o.kind !== "PrometheusRule"), facts), /no PrometheusRule with the alert rules/);
+});
+
+test("monitoring: Kafka without metrics, its exporter rules missing, not scraped or not reachable", () => {
+  let objs = k8sCopy();
+  find(objs, "Kafka", "kafka").spec.kafka.metricsConfig.valueFrom.configMapKeyRef.key = "metrics.yml";
+  find(objs, "PodMonitor", "kafka").spec.selector.matchLabels["strimzi.io/kind"] = "KafkaConnect";
+  objs = objs.filter((o) => !(o.kind === "NetworkPolicy" && o.metadata.name === "kafka-metrics"));
+  let problems = checkK8s(objs, facts);
+  expectProblem(problems, /Kafka kafka: metricsConfig names ConfigMap kafka-metrics key metrics.yml, which is not in the manifests/);
+  expectProblem(problems, /Kafka kafka: no PodMonitor selects its brokers/);
+  expectProblem(problems, /Kafka kafka: no NetworkPolicy lets namespace monitoring reach the metrics port 9404/);
+  delete find(objs, "Kafka", "kafka").spec.kafka.metricsConfig;
+  problems = checkK8s(objs, facts);
+  expectProblem(problems, /Kafka kafka: no metricsConfig/);
+});
+
+test("backups: the deprecated barmanObjectStore, a plugin naming no ObjectStore, a ScheduledBackup of another method", () => {
+  const objs = k8sCopy();
+  const device = find(objs, "Cluster", "device-db");
+  device.spec.backup = { barmanObjectStore: { destinationPath: "s3://b/device-db" } };
+  find(objs, "Cluster", "execution-db").spec.plugins[0].parameters.barmanObjectName = "execution-backups";
+  find(objs, "ScheduledBackup", "affiliate-db-nightly").spec.method = "barmanObjectStore";
+  const problems = checkK8s(objs, facts);
+  expectProblem(problems, /Cluster device-db: spec.backup.barmanObjectStore is deprecated/);
+  expectProblem(problems, /Cluster execution-db: plugin barman-cloud.cloudnative-pg.io names ObjectStore execution-backups, which is not in the manifests/);
+  expectProblem(problems, /ScheduledBackup affiliate-db-nightly: method barmanObjectStore is not plugin barman-cloud.cloudnative-pg.io/);
+});
+
+test("backups: a database without the plugin or without a ScheduledBackup; an object store its pods cannot reach", () => {
+  const objs = k8sCopy().filter((o) => !(o.kind === "ScheduledBackup" && o.metadata.name === "device-db-nightly"));
+  delete find(objs, "Cluster", "execution-db").spec.plugins;
+  find(objs, "ObjectStore", "affiliate-db-backups").spec.configuration.endpointURL = "http://minio.storage:9000";
+  expectProblem(checkBackups(objs), /Cluster device-db: no ScheduledBackup/);
+  expectProblem(checkBackups(objs), /Cluster execution-db: no barman-cloud.cloudnative-pg.io plugin/);
+  expectProblem(checkK8s(objs, facts), /Cluster affiliate-db: no NetworkPolicy lets its instances reach the object store on port 9000/);
+});
+
+test("restore drill: archiving into production's store, reading another path, leaving a database out", () => {
+  const drill = render("k8s/restore-drill");
+  find(drill, "Cluster", "device-db-restored").spec.plugins = [{ name: "barman-cloud.cloudnative-pg.io", isWALArchiver: true, parameters: { barmanObjectName: "device-db-backups" } }];
+  find(drill, "ObjectStore", "execution-db-backups").spec.configuration.destinationPath = "s3://old-bucket/execution-db";
+  const withoutAffiliate = drill.filter((o) => !(o.kind === "Cluster" && o.metadata.name === "affiliate-db-restored"));
+  const problems = checkRestoreDrill(withoutAffiliate, rendered);
+  expectProblem(problems, /restore drill Cluster device-db-restored: archives WAL/);
+  expectProblem(problems, /restore drill Cluster execution-db-restored: reads s3:\/\/old-bucket\/execution-db, production archives execution-db to s3:\/\/trading-signals-backups\/execution-db/);
+  expectProblem(problems, /restore drill: production Cluster affiliate-db is not restored/);
 });
 
 test("k8s: the HPA's pods metric is not a gauge the service registers", () => {
@@ -259,6 +352,50 @@ test("compose: gateway upstream port, database name and start order drift", () =
   expectProblem(problems, /AFFILIATE_SERVICE_ADDR port 8084 differs from affiliate-service's quarkus.http.port 8083/);
   expectProblem(problems, /QUARKUS_DATASOURCE_JDBC_URL names database device, device-db creates devices/);
   expectProblem(problems, /compose execution-service: depends_on kafka is not condition: service_healthy/);
+});
+
+test("compose: Kafka not reachable from the host as dev/signal and dev/demo expect; the gateway on another port", () => {
+  const c = structuredClone(compose);
+  c.services.kafka.ports = ["19093:19092"];
+  c.services.gateway.ports = ["127.0.0.1:8088:8080"];
+  let problems = checkCompose(c, facts);
+  expectProblem(problems, /compose kafka: listener EXTERNAL is published on every address, not 127.0.0.1/);
+  expectProblem(problems, /compose kafka: listener EXTERNAL is advertised on port 19092 but published on 19093/);
+  expectProblem(problems, /compose kafka: published on +19093, dev\/signal and dev\/demo connect to DEV_KAFKA_PORT 19092/);
+  expectProblem(problems, /compose gateway: not published on DEV_GATEWAY_PORT 8080/);
+  c.services.kafka.environment.KAFKA_ADVERTISED_LISTENERS = "PLAINTEXT://kafka:9092,EXTERNAL://kafka:19092";
+  problems = checkCompose(c, facts);
+  expectProblem(problems, /compose kafka: no listener advertised as localhost/);
+});
+
+test("compose: the demo's programme terms missing or different from dev/up's", () => {
+  const c = structuredClone(compose);
+  delete c.services["affiliate-service"].environment.AFFILIATES_HOLDING_PERIOD;
+  c.services["affiliate-service"].environment.AFFILIATES_MINIMUM_PAYOUT = "50.00";
+  const problems = checkCompose(c, facts);
+  expectProblem(problems, /compose affiliate-service: AFFILIATES_HOLDING_PERIOD is not set; dev\/up gives the demo DEV_AFFILIATES_HOLDING_PERIOD \(PT0S\)/);
+  expectProblem(problems, /compose affiliate-service: AFFILIATES_MINIMUM_PAYOUT is 50.00, dev\/up gives the demo \$\{DEV_AFFILIATES_MINIMUM_PAYOUT:-1.00\}/);
+});
+
+test("compose monitoring: outside its profile, a service unscraped or without the k8s labels, rules or dashboard not loaded", () => {
+  const c = structuredClone(compose);
+  delete c.services.prometheus.profiles;
+  c.services["device-service"].depends_on.grafana = { condition: "service_healthy" };
+  c.services.grafana.volumes = c.services.grafana.volumes.filter((v) => !v.startsWith("./docs/grafana"));
+  const files = composeMonitoringFiles();
+  files.prometheus.rule_files = ["/etc/prometheus/rules/*.yml"];
+  files.prometheus.scrape_configs[0].static_configs = files.prometheus.scrape_configs[0].static_configs.filter((sc) => sc.targets[0] !== "affiliate-service:8083");
+  files.prometheus.scrape_configs[0].static_configs[0].labels.app_kubernetes_io_name = "devices";
+  files.prometheus.scrape_configs[0].static_configs[0].targets = ["device-service:8080"];
+  files.prometheus.scrape_configs[0].static_configs[1].labels.namespace = "compose";
+  const problems = checkCompose(c, facts, files);
+  expectProblem(problems, /compose prometheus: not in profile monitoring/);
+  expectProblem(problems, /compose device-service: depends on grafana, which only runs in a profile/);
+  expectProblem(problems, /compose grafana: docs\/grafana \(the shipped dashboard\) is not mounted/);
+  expectProblem(problems, /rule_files does not load \/etc\/prometheus\/alerts.yml/);
+  expectProblem(problems, /prometheus.yml: affiliate-service is not scraped at affiliate-service:8083/);
+  expectProblem(problems, /prometheus.yml: device-service is not scraped at device-service:8081/);
+  expectProblem(problems, /prometheus.yml: execution-service: label namespace does not start with trading-signals/);
 });
 
 test("Dockerfile: EXPOSE and HEALTHCHECK on a port that is not quarkus.http.port", () => {
