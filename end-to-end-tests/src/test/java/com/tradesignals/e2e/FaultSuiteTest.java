@@ -2,23 +2,37 @@ package com.tradesignals.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.tradesignals.contracts.Topics;
 import com.tradesignals.contracts.events.EventType;
 import com.tradesignals.testsupport.KafkaBroker;
 import com.tradesignals.testsupport.TestKafka;
+import com.tradesignals.deviceclient.DeviceClient;
+import com.tradesignals.testsupport.ServiceProcess;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,10 +41,13 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
@@ -52,6 +69,13 @@ class FaultSuiteTest {
     private static final Duration CONVERGENCE = Duration.ofSeconds(120);
     private static final Duration PACE = Duration.ofMillis(100);
     private static final String AFFILIATE_GROUP = "affiliate-service";
+    /** As long as the issue's measured outage (a PostgreSQL restart): the old inbox gave up after ~3.5 s. */
+    private static final Duration DATABASE_OUTAGE = Duration.ofSeconds(20);
+    private static final int SIGNALS_DURING_OUTAGE = 5;
+    /** Long polls parked on the device-service replica that a rolling restart stops; devices.max-per-user each. */
+    private static final int FLEET_SIZE = 1000;
+    private static final int DEVICES_PER_OWNER = 10;
+    private static final int PAYOUTS_ON_TWO_REPLICAS = 30;
 
     private final SystemUnderTest system = SystemUnderTest.shared();
 
@@ -61,6 +85,7 @@ class FaultSuiteTest {
     @Test
     @Order(1)
     void fillsAcceptedWhileKafkaIsDownAllBecomeCommissionsOnce() throws Exception {
+        assumeTrue(KafkaBroker.shared().isOwnBroker(), "TEST_KAFKA_BOOTSTRAP_SERVERS names a broker this test cannot kill");
         ReferredTrader chain = ReferredTrader.signUp(system, storage);
         DeadLetters deadLetters = DeadLetters.markNow(system);
         try (FillStream stream = FillStream.start(chain, PACE)) {
@@ -126,7 +151,7 @@ class FaultSuiteTest {
                             assertThat(answer.contentType()).startsWith("application/problem+json");
                             assertThat(answer.header("Retry-After")).isNotNull();
                         });
-                holdOutageOpen(Duration.ofSeconds(20));
+                holdOutageOpen(DATABASE_OUTAGE);
             } finally {
                 system.postgres().acceptConnections(system.affiliateDatabase);
             }
@@ -249,6 +274,255 @@ class FaultSuiteTest {
         assertDecimal(after.getString("available"), available.subtract(requested));
         assertBalancesAddUp(after);
         assertThat(deadLetters.since()).as("dead letters").isEmpty();
+    }
+
+    @Test
+    @Order(7)
+    void executionServiceAndDeviceServiceWaitOutTheirDatabaseOutagesAndLoseNothing() throws Exception {
+        ReferredTrader chain = ReferredTrader.signUp(system, storage);
+        User owner = User.signUp(system);
+        DeviceClient terminal = new DeviceClient(URI.create(system.gateway), storage.resolve("polling-terminal.json"));
+        assertThat(terminal.register(owner.token(), "terminal polling through the outage").statusCode()).isEqualTo(201);
+        DeadLetters deadLetters = DeadLetters.markNow(system);
+        List<String> issued = new ArrayList<>();
+        try (FillStream stream = FillStream.start(chain, PACE); DevicePoller poller = DevicePoller.start(terminal)) {
+            stream.awaitAnswered(10, Duration.ofSeconds(30));
+            // Both databases in one outage: the fills need only execution-service, the signals both services.
+            system.postgres().refuseConnections(system.executionDatabase);
+            system.postgres().refuseConnections(system.deviceDatabase);
+            try {
+                for (int i = 0; i < SIGNALS_DURING_OUTAGE; i++) {
+                    issued.add(publishSignal(owner).toString());
+                    holdOutageOpen(DATABASE_OUTAGE.dividedBy(SIGNALS_DURING_OUTAGE));
+                }
+            } finally {
+                system.postgres().acceptConnections(system.executionDatabase);
+                system.postgres().acceptConnections(system.deviceDatabase);
+            }
+            stream.awaitAnswered(10, Duration.ofSeconds(30));
+            Map<String, String> answered = stream.stop();
+
+            assertThat(stream.refusals()).as("fills refused while execution-service's database was unreachable")
+                    .isNotEmpty().allSatisfy(refusal -> {
+                        assertThat(refusal.status()).as(refusal.toString()).isEqualTo(503);
+                        assertThat(refusal.body()).contains("/problems/service-unavailable");
+                        assertThat(refusal.retryAfter()).as(refusal.toString()).isNotNull();
+                    });
+            assertConverged(chain, answered, stream);
+            await("the signals issued during the outage reach the polling device").atMost(Duration.ofSeconds(60))
+                    .until(() -> poller.received().size() >= issued.size());
+            assertThat(poller.received()).as("signals delivered, in the order issued, each once")
+                    .containsExactlyElementsOf(issued);
+            assertThat(poller.statuses()).as("answers to the device's polls (-1: none)").isNotEmpty()
+                    .allSatisfy(status -> assertThat(status).isIn(200, 503));
+        }
+        assertThat(deadLetters.since()).as("dead letters").isEmpty();
+    }
+
+    @Test
+    @Order(8)
+    void aRollingRestartOfDeviceServiceAnswersEveryParkedPollAndTheOtherReplicaDeliversOnce() throws Exception {
+        DeadLetters deadLetters = DeadLetters.markNow(system);
+        List<User> owners = new ArrayList<>();
+        for (int i = 0; i < FLEET_SIZE / DEVICES_PER_OWNER; i++) {
+            owners.add(User.signUp(system));
+        }
+        DeviceFleet fleet = DeviceFleet.register(system.deviceServiceReplica, owners, DEVICES_PER_OWNER);
+        ServiceProcess leaving = system.secondDeviceService;
+        try {
+            // Parked directly on the replica the gateway does not route to: the gateway's one upstream stays up.
+            List<CompletableFuture<DeviceFleet.Answer>> parked = fleet.terminals.stream()
+                    .map(terminal -> fleet.poll(system.deviceServiceReplica, terminal, 0, 25)).toList();
+            await(FLEET_SIZE + " polls parked on the replica being restarted").atMost(Duration.ofSeconds(20))
+                    .until(() -> parkedPolls(leaving) == FLEET_SIZE);
+            CompletableFuture<Instant> exited = leaving.onExit().thenApply(process -> Instant.now());
+            Instant terminated = Instant.now();
+            CompletableFuture.runAsync(leaving::stop);
+
+            List<DeviceFleet.Answer> drained = DeviceFleet.joinAll(parked, Duration.ofSeconds(20));
+            Duration drain = Duration.between(terminated, exited.get(30, TimeUnit.SECONDS));
+            assertThat(drained).as("answers to the parked polls").hasSize(FLEET_SIZE).allSatisfy(answer -> {
+                assertThat(answer.status()).isEqualTo(200);
+                assertThat(answer.deliveries()).isEmpty();
+            });
+            assertThat(drain).as("SIGTERM to exit, well within the 20 s before a SIGKILL").isLessThan(Duration.ofSeconds(15));
+
+            // The devices poll again through the gateway, which routes to the replica that stays.
+            List<CompletableFuture<DeviceFleet.Answer>> next = new ArrayList<>();
+            for (DeviceFleet.Answer answer : drained) {
+                next.add(fleet.pollUntilDelivered(system.gateway, answer.terminal(), answer.cursor(), 3));
+                paceForTheGateway(next.size());
+            }
+            await(FLEET_SIZE + " polls parked on the replica that stays").atMost(Duration.ofSeconds(20))
+                    .until(() -> parkedPolls(system.firstDeviceService) >= FLEET_SIZE);
+            Map<UUID, String> signals = new java.util.HashMap<>();
+            for (User owner : owners) {
+                signals.put(owner.id(), publishSignal(owner).toString());
+            }
+            List<DeviceFleet.Answer> delivered = DeviceFleet.joinAll(next, Duration.ofSeconds(90));
+            assertThat(delivered).as("answers after the restart").hasSize(FLEET_SIZE).allSatisfy(answer -> {
+                assertThat(answer.status()).isEqualTo(200);
+                assertThat(answer.deliveries()).as(answer.body().toString()).hasSize(1)
+                        .allSatisfy(delivery -> assertThat(delivery.get("signal_id").asText())
+                                .isEqualTo(signals.get(answer.terminal().owner().id())));
+            });
+            List<CompletableFuture<DeviceFleet.Answer>> after = new ArrayList<>();
+            for (DeviceFleet.Answer answer : delivered) {
+                after.add(fleet.poll(system.gateway, answer.terminal(), answer.cursor(), 0));
+                paceForTheGateway(after.size());
+            }
+            assertThat(DeviceFleet.joinAll(after, Duration.ofSeconds(60))).as("polls after acknowledging the signal")
+                    .allSatisfy(answer -> {
+                        assertThat(answer.status()).isEqualTo(200);
+                        assertThat(answer.deliveries()).as("delivered once").isEmpty();
+                    });
+        } finally {
+            if (leaving.onExit().isDone()) {
+                leaving.restart();
+            }
+        }
+        assertThat(deadLetters.since()).as("dead letters").isEmpty();
+    }
+
+    @Test
+    @Order(9)
+    void thePayoutJobOnTwoReplicasSendsEachPayoutOnceAndNeverMoreThanTheBalance() throws Exception {
+        DeadLetters deadLetters = DeadLetters.markNow(system);
+        CompletableFuture<ServiceProcess> starting = CompletableFuture.supplyAsync(() -> {
+            try {
+                return system.startAffiliateReplica();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        User affiliate = User.signUp(system);
+        affiliate.api().post("/api/v1/affiliates/register").then().statusCode(anyOf(equalTo(200), equalTo(201)));
+        affiliate.api().body(Map.of("type", "BANK_TRANSFER", "iban", "GB82 WEST 1234 5698 7654 32", "holder_name", "A"))
+                .put("/api/v1/affiliates/payout-method").then().statusCode(201);
+        BigDecimal credited = new BigDecimal(PAYOUTS_ON_TWO_REPLICAS);
+        User.admin(system).api().body(Map.of("amount", credited.toPlainString(), "reason", "fault suite: two payout jobs"))
+                .post("/api/v1/affiliates/admin/affiliates/" + affiliate.id() + "/adjustments").then().statusCode(201);
+        ServiceProcess replica = starting.get(180, TimeUnit.SECONDS);
+        List<String> created = new ArrayList<>();
+        try {
+            // More requests than the balance covers, while both payout jobs run every second.
+            ExecutorService clients = Executors.newFixedThreadPool(10);
+            List<CompletableFuture<Response>> requests = new ArrayList<>();
+            try {
+                for (int i = 0; i < PAYOUTS_ON_TWO_REPLICAS + 10; i++) {
+                    String key = affiliate.id() + "-" + i;
+                    requests.add(CompletableFuture.supplyAsync(() -> affiliate.api().header("Idempotency-Key", key)
+                            .body(Map.of("amount", "1.00")).post("/api/v1/affiliates/payout"), clients));
+                }
+                CompletableFuture.allOf(requests.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+            } finally {
+                clients.shutdown();
+            }
+            for (CompletableFuture<Response> request : requests) {
+                Response answer = request.get();
+                assertThat(answer.statusCode()).as(answer.asString()).isIn(201, 409, 422);
+                if (answer.statusCode() == 201) {
+                    created.add(answer.path("payout_id"));
+                }
+            }
+            assertThat(created).as("payouts accepted").isNotEmpty().hasSizeLessThanOrEqualTo(PAYOUTS_ON_TWO_REPLICAS);
+            await(created.size() + " payouts completed").atMost(Duration.ofSeconds(60)).until(() ->
+                    payoutAttempts(affiliate).values().stream().allMatch(row -> row.startsWith("COMPLETED")));
+        } finally {
+            replica.stop();
+        }
+        Map<String, String> rows = payoutAttempts(affiliate);
+        assertThat(rows).as("payouts table: status and times sent to the provider")
+                .containsOnlyKeys(created).allSatisfy((id, row) -> assertThat(row).isEqualTo("COMPLETED 1"));
+        Map<String, List<String>> events = payoutStatusEvents(Set.copyOf(created));
+        assertThat(events).as("payout-status-changed events on " + Topics.AFFILIATES + ", by payout")
+                .containsOnlyKeys(created)
+                .allSatisfy((id, statuses) -> assertThat(statuses).containsExactlyInAnyOrder("PENDING", "PROCESSING", "COMPLETED"));
+        JsonPath balances = ReferredTrader.balances(affiliate);
+        BigDecimal paid = new BigDecimal(created.size());
+        assertDecimal(balances.getString("paid"), paid);
+        assertDecimal(balances.getString("available"), credited.subtract(paid));
+        assertDecimal(balances.getString("reserved"), BigDecimal.ZERO);
+        assertBalancesAddUp(balances);
+        assertThat(deadLetters.since()).as("dead letters").isEmpty();
+    }
+
+    /** payout id → "STATUS attempts" for the affiliate's payouts, straight from affiliate-service's database. */
+    private Map<String, String> payoutAttempts(User affiliate) throws Exception {
+        Map<String, String> rows = new java.util.HashMap<>();
+        try (Connection connection = DriverManager.getConnection(system.postgres().jdbcUrl(system.affiliateDatabase),
+                system.postgres().user(), system.postgres().password());
+                PreparedStatement query = connection.prepareStatement(
+                        "select id, status, attempts from commission_payouts where referrer_id = ?")) {
+            query.setObject(1, affiliate.id());
+            try (ResultSet result = query.executeQuery()) {
+                while (result.next()) {
+                    rows.put(result.getString("id"), result.getString("status") + " " + result.getInt("attempts"));
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** payout id → the statuses its distinct payout-status-changed events announced (a redelivery counts once). */
+    private Map<String, List<String>> payoutStatusEvents(Set<String> payoutIds) throws Exception {
+        Map<String, Map<String, String>> byPayout = new java.util.HashMap<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, system.kafkaBootstrapServers(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.AFFILIATES).stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < ends.get(partition))) {
+                assertThat(System.nanoTime()).as("read " + Topics.AFFILIATES + " to its end in time").isLessThan(deadline);
+                for (ConsumerRecord<String, String> event : consumer.poll(Duration.ofMillis(500))) {
+                    if (!EventType.AFFILIATE_PAYOUT_STATUS_CHANGED.type().equals(header(event, "ce_type"))) {
+                        continue;
+                    }
+                    JsonPath data = JsonPath.from(event.value());
+                    if (payoutIds.contains(data.getString("payout_id"))) {
+                        byPayout.computeIfAbsent(data.getString("payout_id"), id -> new java.util.HashMap<>())
+                                .put(header(event, "ce_id"), data.getString("status"));
+                    }
+                }
+            }
+        }
+        Map<String, List<String>> statuses = new java.util.HashMap<>();
+        byPayout.forEach((id, events) -> statuses.put(id, List.copyOf(events.values())));
+        return statuses;
+    }
+
+    /**
+     * Sends a fleet's polls through the gateway at 400 a second, under the per-client rate it allows one address
+     * (500 r/s; every terminal here shares the test's address).
+     */
+    private static void paceForTheGateway(int sent) throws InterruptedException {
+        if (sent % 40 == 0) {
+            Thread.sleep(100);
+        }
+    }
+
+    private static double parkedPolls(ServiceProcess service) throws Exception {
+        HttpResponse<String> metrics = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(service.baseUrl() + "/q/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return metrics.body().lines().filter(line -> line.startsWith("device_polls_parked"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+    }
+
+    /** A market signal for the owner's devices, as signals-api issues it; answers its id. */
+    private static UUID publishSignal(User owner) {
+        UUID signalId = UUID.randomUUID();
+        Instant now = Instant.now();
+        TestKafka.publishCloudEvent(EventType.SIGNAL_ISSUED.topic(), owner.id().toString(), TestKafka.newEventId(),
+                EventType.SIGNAL_ISSUED.type(), "{\"signal_id\":\"" + signalId + "\",\"user_id\":\"" + owner.id()
+                        + "\",\"instrument\":\"GBPUSD\",\"side\":\"BUY\",\"order_type\":\"MARKET\",\"size\":\"0.10\","
+                        + "\"price\":\"1.27010\",\"stop_loss\":null,\"take_profit\":null,\"issued_at\":\"" + now
+                        + "\",\"expires_at\":\"" + now.plus(Duration.ofMinutes(30)) + "\"}");
+        return signalId;
     }
 
     /**

@@ -62,7 +62,9 @@ final class ReferredTrader {
         assertThat(terminal.register(trader.token(), "terminal").statusCode()).isEqualTo(201);
         ReferredTrader chain = new ReferredTrader(upline, referrer, trader, terminal);
         chain.publishSignal();
-        await("execution-service knows the signal and the device").atMost(Duration.ofSeconds(30))
+        // Long after a fault: a killed execution-service's partitions stay with its dead group member until that
+        // member's session (45 s) expires, and the rebalances that follow; measured up to ~100 s after a restart.
+        await("execution-service knows the signal and the device").atMost(Duration.ofSeconds(150))
                 .until(() -> chain.report("ack", Map.of("signal_id", chain.signalId.toString()), "ack-" + chain.signalId)
                         .statusCode() == 200);
         return chain;

@@ -54,9 +54,14 @@ final class SystemUnderTest {
     /** The processes behind the gateway, for the fault suite to kill and restart (same port, same upstream). */
     final ServiceProcess executionService;
     final ServiceProcess affiliateService;
+    /** The device-service replica behind the gateway, and the other one ({@link #deviceServiceReplica}). */
+    final ServiceProcess firstDeviceService;
+    final ServiceProcess secondDeviceService;
     /** Each service's database on {@link #postgres}, for the fault suite to make unreachable. */
+    final String deviceDatabase;
     final String executionDatabase;
     final String affiliateDatabase;
+    private final Map<String, String> affiliateSettings;
 
     private SystemUnderTest() throws IOException {
         Files.createDirectories(logs);
@@ -67,13 +72,14 @@ final class SystemUnderTest {
         String devices = postgres.createDatabase("devices");
         String executions = postgres.createDatabase("executions");
         String affiliates = postgres.createDatabase("affiliates");
+        deviceDatabase = devices;
         executionDatabase = executions;
         affiliateDatabase = affiliates;
 
         ServiceProcess device = startService("device-service", devices, Map.of());
         ServiceProcess deviceReplica = startService("device-service", devices, Map.of());
         ServiceProcess execution = startService("execution-service", executions, Map.of());
-        ServiceProcess affiliate = startService("affiliate-service", affiliates, Map.of(
+        affiliateSettings = Map.of(
                 // The story runs in seconds: no holding period, the payout job every second, small payouts allowed.
                 "AFFILIATES_HOLDING_PERIOD", "PT0S",
                 "AFFILIATES_PAYOUTS_INTERVAL", "1s",
@@ -82,7 +88,8 @@ final class SystemUnderTest {
                 "AFFILIATES_PAYOUTS_PROVIDER", "simulated",
                 "AFFILIATES_PAYOUT_METHODS_ENCRYPTION_KEY",
                 Files.readString(root.resolve("dev/keys/dev-only-payout-method-key.hex")).strip(),
-                "AFFILIATES_PAYOUT_METHODS_ENCRYPTION_KEY_ID", "dev-only-1"));
+                "AFFILIATES_PAYOUT_METHODS_ENCRYPTION_KEY_ID", "dev-only-1");
+        ServiceProcess affiliate = startService("affiliate-service", affiliates, affiliateSettings);
         int gatewayPort = freePort();
         startGateway(gatewayPort, device.port(), execution.port(), affiliate.port());
 
@@ -90,6 +97,8 @@ final class SystemUnderTest {
         deviceServiceReplica = deviceReplica.baseUrl();
         executionService = execution;
         affiliateService = affiliate;
+        firstDeviceService = device;
+        secondDeviceService = deviceReplica;
         awaitOk(gateway + "/healthz");
     }
 
@@ -128,6 +137,14 @@ final class SystemUnderTest {
         return bootstrapServers;
     }
 
+    /**
+     * Another affiliate-service on the same database and settings, not behind the gateway (its payout job is what
+     * matters); the caller stops it.
+     */
+    ServiceProcess startAffiliateReplica() throws IOException {
+        return startService("affiliate-service", affiliateDatabase, affiliateSettings);
+    }
+
     private ServiceProcess startService(String service, String database, Map<String, String> settings)
             throws IOException {
         ServiceProcess started = ServiceProcess.start(service, postgres, database, bootstrapServers,
@@ -161,7 +178,8 @@ final class SystemUnderTest {
                 "worker_processes 1;",
                 "pid " + directory.resolve("nginx.pid") + ";",
                 "error_log " + directory.resolve("error.log") + " warn;",
-                "events { worker_connections 1024; }",
+                // A thousand parked long polls hold two connections each (client and upstream).
+                "events { worker_connections 4096; }",
                 "http {",
                 "  access_log " + directory.resolve("access.log") + ";",
                 "  client_body_temp_path " + directory.resolve("temp/body") + ";",

@@ -49,6 +49,11 @@ public final class KafkaBroker {
         return bootstrapServers;
     }
 
+    /** Whether this JVM runs the broker, so that {@link #kill()} and {@link #restart()} can work. */
+    public boolean isOwnBroker() {
+        return command != null;
+    }
+
     /** Kills the broker as a crash would (SIGKILL): no controlled shutdown, nothing flushed. */
     public void kill() {
         requireOwnBroker();

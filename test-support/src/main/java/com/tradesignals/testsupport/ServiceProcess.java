@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 
@@ -84,6 +85,11 @@ public final class ServiceProcess {
 
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** Completes when the process now running exits (after {@link #stop()}: once its shutdown is done). */
+    public CompletableFuture<Process> onExit() {
+        return process.onExit();
     }
 
     public void stop() {
