@@ -154,7 +154,9 @@ class ApiFuzzTest {
             for (Map.Entry<String, String> candidate : parameterCandidates(parameter).entrySet()) {
                 Fuzzed base = valid(operation, "");
                 JsonNode value = SchemaValues.fromParameterText(parameter.schema(), candidate.getValue());
-                String forbidden = SchemaValues.allows(parameter.schema(), value) ? null
+                // An empty optional query value (?limit=) is read as the parameter left out, as JAX-RS does.
+                boolean leftOut = parameter.in().equals("query") && !parameter.required() && candidate.getValue().isEmpty();
+                String forbidden = leftOut || SchemaValues.allows(parameter.schema(), value) ? null
                         : parameter.in() + " parameter " + parameter.name() + " = " + candidate.getKey();
                 Map<String, String> pathValues = new LinkedHashMap<>(base.pathValues());
                 Map<String, String> query = new LinkedHashMap<>(base.query());
