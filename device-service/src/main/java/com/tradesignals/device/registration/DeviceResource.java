@@ -7,12 +7,14 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -20,6 +22,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 /** A user's devices: link a terminal, list, rename, rotate its key, unlink. Another user's device answers 404. */
 @Path("/api/v1/devices")
+@Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed("user")
 public class DeviceResource {
 

@@ -1,7 +1,9 @@
 package com.tradesignals.platform.deviceauth;
 
 import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,12 +38,21 @@ public class DeviceRequestRoutes {
                 // space (HTML forms). Routing again with "%2B" gives the endpoint what was signed.
                 context.reroute(context.request().method(), context.request().path() + "?"
                         + query.replace("+", "%2B"));
-            } else if (isSigned && mayHaveBody(context.request().method())) {
+            } else if (isSigned && mayHaveBody(context.request().method()) && !declaresNoBody(context.request())) {
                 bodyHandler.handle(context);
             } else {
                 context.next();
             }
         });
+    }
+
+    /**
+     * A body declared empty is hashed as empty without reading it: after the body handler has read an empty body,
+     * RESTEasy Reactive waits for one again and the request is never answered.
+     */
+    private static boolean declaresNoBody(HttpServerRequest request) {
+        return "0".equals(request.getHeader(HttpHeaders.CONTENT_LENGTH))
+                && request.getHeader(HttpHeaders.TRANSFER_ENCODING) == null;
     }
 
     /**

@@ -102,6 +102,9 @@ final class InvalidParameters {
     }
 
     private static boolean convertible(String value, Class<?> target) {
+        if ((target == Integer.class || target == Long.class) && !StrictIntegerParameters.isInteger(value)) {
+            return false;
+        }
         try {
             for (String factory : List.of("valueOf", "fromString")) {
                 try {
