@@ -1,5 +1,6 @@
 package com.tradesignals.testsupport;
 
+import io.smallrye.reactive.messaging.kafka.companion.ConsumerBuilder;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -11,6 +12,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Talks to the test broker directly, as another service or the upstream Signals API would. */
@@ -21,8 +23,17 @@ public final class TestKafka {
     private TestKafka() {
     }
 
+    /**
+     * A companion on the test broker whose {@code consumeStrings()} checks every record it reads from an event topic
+     * against its contract ({@link EventContracts}): each test that reads what a service published checks it.
+     */
     public static KafkaCompanion companion() {
-        return new KafkaCompanion(KafkaBroker.shared().bootstrapServers());
+        return new KafkaCompanion(KafkaBroker.shared().bootstrapServers()) {
+            @Override
+            public ConsumerBuilder<String, String> consumeStrings() {
+                return consumeWithDeserializers(new StringDeserializer(), new ContractCheckingDeserializer());
+            }
+        };
     }
 
     /**
@@ -58,6 +69,7 @@ public final class TestKafka {
         header(record, "ce_source", source);
         header(record, "ce_time", Instant.now().toString());
         header(record, "content-type", "application/json");
+        header(record, EventContracts.TEST_PUBLISHED_HEADER, "true");
         try {
             producer().send(record).get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
