@@ -5,6 +5,7 @@ import java.util.List;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Deserializer;
+import org.jboss.logging.Logger;
 
 /**
  * Reads record values as text, as {@code consumeStrings()} does, and refuses a record on an event topic that breaks
@@ -12,6 +13,8 @@ import org.apache.kafka.common.serialization.Deserializer;
  * a test published itself are inputs and pass unchecked.
  */
 public class ContractCheckingDeserializer implements Deserializer<String> {
+
+    private static final Logger LOG = Logger.getLogger(ContractCheckingDeserializer.class);
 
     @Override
     public String deserialize(String topic, byte[] data) {
@@ -25,8 +28,11 @@ public class ContractCheckingDeserializer implements Deserializer<String> {
                 && headers.lastHeader(EventContracts.TEST_PUBLISHED_HEADER) == null) {
             List<String> violations = EventContracts.violations(topic, headers, value);
             if (!violations.isEmpty()) {
-                throw new SerializationException("A record on " + topic + " breaks its event contract "
-                        + "(docs/events.md): " + String.join("; ", violations) + "\n" + value);
+                String problem = "A record on " + topic + " breaks its event contract (docs/events.md): "
+                        + String.join("; ", violations) + "\n" + value;
+                // Logged too: a test that polls getRecords() sees only the records stop, not this exception.
+                LOG.error(problem);
+                throw new SerializationException(problem);
             }
         }
         return value;
