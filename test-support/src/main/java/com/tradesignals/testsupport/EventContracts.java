@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
@@ -47,6 +48,11 @@ public final class EventContracts {
     /** Whether records on {@code topic} are events with a contract (not, say, a dead-letter topic). */
     public static boolean isEventTopic(String topic) {
         return CATALOGUE.get("topics").has(topic);
+    }
+
+    /** The CloudEvents source of the one producer of the event topic {@code topic}. */
+    public static Optional<String> producerOf(String topic) {
+        return Optional.ofNullable(CATALOGUE.get("topics").get(topic)).map(contract -> contract.get("source").asText());
     }
 
     /** What is wrong with a record on the event topic {@code topic}; empty when it keeps its contract. */

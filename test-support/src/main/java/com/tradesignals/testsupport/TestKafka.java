@@ -37,18 +37,11 @@ public final class TestKafka {
     }
 
     /**
-     * The CloudEvents {@code source} of each topic's one producer, as the services expect it
-     * ({@code platform.inbox.producers}): tests publish in the producer's name.
+     * The CloudEvents source consumers accept on {@code topic} ({@code platform.inbox.producers}), as the event
+     * catalogue gives it: tests publish in the producer's name.
      */
-    private static final Map<String, String> PRODUCERS = Map.of(
-            "signals.v1", "signals-api",
-            "devices.lifecycle.v1", "device-service",
-            "executions.v1", "execution-service",
-            "affiliates.v1", "affiliate-service");
-
-    /** The CloudEvents source consumers accept on {@code topic}. */
     public static String producerOf(String topic) {
-        return PRODUCERS.getOrDefault(topic, "test");
+        return EventContracts.producerOf(topic).orElse("test");
     }
 
     /**

@@ -87,6 +87,13 @@ class EventContractsTest {
         }
     }
 
+    @Test
+    void theCatalogueNamesEachTopicsProducer() {
+        assertThat(EventContracts.producerOf(Topics.SIGNALS)).contains("signals-api");
+        assertThat(EventContracts.producerOf(Topics.EXECUTIONS)).contains("execution-service");
+        assertThat(EventContracts.producerOf(Topics.deadLetterTopic(Topics.SIGNALS, "device-service"))).isEmpty();
+    }
+
     private static Headers relayHeaders(String source) {
         Headers headers = new RecordHeaders();
         headers.add("ce_specversion", bytes("1.0"));
