@@ -1,5 +1,6 @@
 package com.tradesignals.testsupport;
 
+import io.smallrye.reactive.messaging.kafka.companion.ConsumerBuilder;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -11,6 +12,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Talks to the test broker directly, as another service or the upstream Signals API would. */
@@ -21,23 +23,25 @@ public final class TestKafka {
     private TestKafka() {
     }
 
+    /**
+     * A companion on the test broker whose {@code consumeStrings()} checks every record it reads from an event topic
+     * against its contract ({@link EventContracts}): each test that reads what a service published checks it.
+     */
     public static KafkaCompanion companion() {
-        return new KafkaCompanion(KafkaBroker.shared().bootstrapServers());
+        return new KafkaCompanion(KafkaBroker.shared().bootstrapServers()) {
+            @Override
+            public ConsumerBuilder<String, String> consumeStrings() {
+                return consumeWithDeserializers(new StringDeserializer(), new ContractCheckingDeserializer());
+            }
+        };
     }
 
     /**
-     * The CloudEvents {@code source} of each topic's one producer, as the services expect it
-     * ({@code platform.inbox.producers}): tests publish in the producer's name.
+     * The CloudEvents source consumers accept on {@code topic} ({@code platform.inbox.producers}), as the event
+     * catalogue gives it: tests publish in the producer's name.
      */
-    private static final Map<String, String> PRODUCERS = Map.of(
-            "signals.v1", "signals-api",
-            "devices.lifecycle.v1", "device-service",
-            "executions.v1", "execution-service",
-            "affiliates.v1", "affiliate-service");
-
-    /** The CloudEvents source consumers accept on {@code topic}. */
     public static String producerOf(String topic) {
-        return PRODUCERS.getOrDefault(topic, "test");
+        return EventContracts.producerOf(topic).orElse("test");
     }
 
     /**
@@ -58,6 +62,7 @@ public final class TestKafka {
         header(record, "ce_source", source);
         header(record, "ce_time", Instant.now().toString());
         header(record, "content-type", "application/json");
+        header(record, EventContracts.TEST_PUBLISHED_HEADER, "true");
         try {
             producer().send(record).get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import com.tradesignals.contracts.events.IntegrationEvent;
+import com.tradesignals.contracts.events.Nullable;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
@@ -19,7 +20,7 @@ public record PayoutStatusChanged(
         @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amount,
         String currency,
         String status,
-        String previousStatus,
-        String failureReason,
+        @Nullable String previousStatus,
+        @Nullable String failureReason,
         Instant occurredAt) implements IntegrationEvent {
 }

@@ -3,6 +3,7 @@ package com.tradesignals.contracts.events.affiliates;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import com.tradesignals.contracts.events.IntegrationEvent;
+import com.tradesignals.contracts.events.Nullable;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -17,7 +18,7 @@ public record ReferralActivated(
         UUID userId,
         UUID referredUserId,
         String activatedBy,
-        UUID fillId,
+        @Nullable UUID fillId,
         int activatedReferrals,
         Instant activatedAt) implements IntegrationEvent {
 }

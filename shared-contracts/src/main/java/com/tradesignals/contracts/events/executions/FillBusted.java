@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import com.tradesignals.contracts.events.IntegrationEvent;
+import com.tradesignals.contracts.events.Nullable;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
@@ -22,7 +23,7 @@ public record FillBusted(
         UUID deviceId,
         @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal size,
         @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal price,
-        @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal notional,
+        @Nullable @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal notional,
         String reason,
         Instant bustedAt) implements IntegrationEvent {
 }

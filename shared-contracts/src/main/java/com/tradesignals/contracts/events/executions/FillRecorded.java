@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import com.tradesignals.contracts.events.AssetClass;
 import com.tradesignals.contracts.events.IntegrationEvent;
+import com.tradesignals.contracts.events.Nullable;
 import com.tradesignals.contracts.events.Side;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -30,14 +31,14 @@ public record FillRecorded(
         UUID userId,
         UUID deviceId,
         String instrument,
-        AssetClass assetClass,
+        @Nullable AssetClass assetClass,
         Side side,
         @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal size,
-        @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal commissionableSize,
+        @Nullable @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal commissionableSize,
         @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal price,
-        @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal contractSize,
-        String quoteCurrency,
-        @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal notional,
+        @Nullable @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal contractSize,
+        @Nullable String quoteCurrency,
+        @Nullable @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal notional,
         Instant filledAt) implements IntegrationEvent {
 
     /** The lots that may earn commission; all of them in an event written before the field existed. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import com.tradesignals.contracts.events.IntegrationEvent;
+import com.tradesignals.contracts.events.Nullable;
 import com.tradesignals.contracts.events.Side;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -23,9 +24,9 @@ public record SignalIssued(
         Side side,
         OrderType orderType,
         @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal size,
-        @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal price,
-        @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal stopLoss,
-        @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal takeProfit,
+        @Nullable @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal price,
+        @Nullable @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal stopLoss,
+        @Nullable @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal takeProfit,
         Instant issuedAt,
         Instant expiresAt) implements IntegrationEvent {
 }
