@@ -187,7 +187,8 @@ public final class OpenApiCoverage {
     /** A parameter with no JAX-RS or RESTEasy Reactive parameter annotation is the request body. */
     private static boolean isBody(Parameter parameter) {
         return Stream.of(parameter.getAnnotations()).map(Annotation::annotationType)
-                .noneMatch(type -> NOT_A_BODY.contains(type) || type.getName().startsWith("org.jboss.resteasy.reactive.Rest"));
+                .noneMatch(type -> NOT_A_BODY.contains(type)
+                        || type.getName().startsWith("org.jboss.resteasy.reactive.Rest"));
     }
 
     private static boolean returnsNothing(Method method) {
@@ -204,7 +205,8 @@ public final class OpenApiCoverage {
         if (type instanceof ParameterizedType generic && generic.getRawType().getTypeName().endsWith("Uni")) {
             type = generic.getActualTypeArguments()[0];
         }
-        String name = type instanceof ParameterizedType generic ? generic.getRawType().getTypeName() : type.getTypeName();
+        String name = type instanceof ParameterizedType generic ? generic.getRawType().getTypeName()
+                : type.getTypeName();
         return !name.endsWith("Response") && !name.equals("void") && !name.equals(Void.class.getName());
     }
 

@@ -6,7 +6,8 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Whether an affiliate is suspended, and since when and why. */
-@Schema(description = "Whether an affiliate is suspended, since when and why", requiredProperties = { "user_id", "is_suspended" })
+@Schema(description = "Whether an affiliate is suspended, since when and why", requiredProperties = { "user_id",
+        "is_suspended" })
 public record AffiliateStanding(
         @Schema(description = "The affiliate") UUID userId,
         @Schema(description = "Whether payouts are stopped and accruals held") boolean isSuspended,

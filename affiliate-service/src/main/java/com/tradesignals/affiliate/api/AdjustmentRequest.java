@@ -14,6 +14,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @Schema(description = "A manual ledger entry")
 public record AdjustmentRequest(
-        @Schema(description = "Signed, not zero, at most 8 decimals, in the programme's currency: positive credits the affiliate, negative debits them") @NotNull @NonZero @Digits(integer = 12, fraction = 8) BigDecimal amount,
-        @Schema(description = "Shown in the affiliate's history and statement", examples = "goodwill credit") @NotBlank @Size(max = 500) String reason) {
+        @Schema(description = "Signed, not zero, at most 8 decimals, in the programme's currency: positive credits "
+                + "the affiliate, negative debits them")
+        @NotNull @NonZero @Digits(integer = 12, fraction = 8) BigDecimal amount,
+        @Schema(description = "Shown in the affiliate's history and statement", examples = "goodwill credit")
+        @NotBlank @Size(max = 500) String reason) {
 }

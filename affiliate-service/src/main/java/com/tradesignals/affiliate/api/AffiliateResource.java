@@ -78,7 +78,8 @@ public class AffiliateResource {
 
     @POST
     @Path("/register")
-    @Operation(summary = "Join the programme", description = "Makes the caller an affiliate with a referral token and link. Idempotent.")
+    @Operation(summary = "Join the programme",
+            description = "Makes the caller an affiliate with a referral token and link. Idempotent.")
     @APIResponse(responseCode = "201", description = "Joined",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = AffiliateView.class)))
     @APIResponse(responseCode = "200", description = "Had joined already: the same affiliate",
@@ -92,7 +93,8 @@ public class AffiliateResource {
 
     @GET
     @Path("/link")
-    @Operation(summary = "Read my referral link", description = "The token and the page a newcomer opens (it carries the token as `ref`).")
+    @Operation(summary = "Read my referral link",
+            description = "The token and the page a newcomer opens (it carries the token as `ref`).")
     @APIResponse(responseCode = "200", description = "The referral link",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReferralLink.class)))
     @APIResponse(responseCode = "404", description = NOT_AN_AFFILIATE)
@@ -102,12 +104,15 @@ public class AffiliateResource {
 
     @POST
     @Path("/referrals")
-    @Operation(summary = "Claim my referrer", description = "The caller names the affiliate whose link they signed up with; a referral is bound for life and qualifies when the caller first trades. Claiming the same token again answers 200.")
+    @Operation(summary = "Claim my referrer",
+            description = "The caller names the affiliate whose link they signed up with; a referral is bound for "
+                    + "life and qualifies when the caller first trades. Claiming the same token again answers 200.")
     @APIResponse(responseCode = "201", description = "Claimed",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReferralView.class)))
     @APIResponse(responseCode = "200", description = "Had claimed this referral already",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReferralView.class)))
-    @APIResponse(responseCode = "409", description = "`/problems/referrer-already-set`: the caller has another referrer")
+    @APIResponse(responseCode = "409",
+            description = "`/problems/referrer-already-set`: the caller has another referrer")
     @APIResponse(responseCode = "422", description = "`/problems/unknown-referral-token`: no affiliate has the token; "
             + "`/problems/self-referral`: it is the caller's own; `/problems/referral-cycle`: it is the token of an "
             + "affiliate the caller referred, directly or further down; `/problems/already-trading`: the caller has "
@@ -124,14 +129,16 @@ public class AffiliateResource {
     @Operation(summary = "List my referrals", description = "The users who claimed the caller's token, newest first.")
     @APIResponse(responseCode = "200", description = "One page of referrals")
     @APIResponse(responseCode = "404", description = NOT_AN_AFFILIATE)
-    public Uni<Page<ReferralView>> directReferrals(@Parameter(description = "The `next_cursor` of the previous page") @RestQuery String cursor,
+    public Uni<Page<ReferralView>> directReferrals(
+            @Parameter(description = "The `next_cursor` of the previous page") @RestQuery String cursor,
             @Parameter(description = "Page size") @RestQuery @DefaultValue("20") @Min(1) @Max(100) int limit) {
         return referrals.directReferrals(currentUser.id(), Cursor.decode(cursor), limit);
     }
 
     @GET
     @Path("/stats")
-    @Operation(summary = "Read my dashboard", description = "Balances, tier progress, referrals per level and earnings per month.")
+    @Operation(summary = "Read my dashboard",
+            description = "Balances, tier progress, referrals per level and earnings per month.")
     @APIResponse(responseCode = "200", description = "The dashboard",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = StatsView.class)))
     @APIResponse(responseCode = "404", description = NOT_AN_AFFILIATE)
@@ -141,7 +148,8 @@ public class AffiliateResource {
 
     @GET
     @Path("/balances")
-    @Operation(summary = "Read my balances", description = "Always `earned = held + available + reserved + paid - clawed_back`.")
+    @Operation(summary = "Read my balances",
+            description = "Always `earned = held + available + reserved + paid - clawed_back`.")
     @APIResponse(responseCode = "200", description = "The balances",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = Balances.class)))
     @APIResponse(responseCode = "404", description = NOT_AN_AFFILIATE)
@@ -152,7 +160,9 @@ public class AffiliateResource {
     @GET
     @Path("/history")
     @Produces({ MediaType.APPLICATION_JSON, CsvStatement.MEDIA_TYPE })
-    @Operation(summary = "Read my ledger history", description = "Ledger entries, newest first. `Accept: text/csv` answers the whole filtered statement as CSV (`Content-Disposition: attachment`) instead of a page.")
+    @Operation(summary = "Read my ledger history",
+            description = "Ledger entries, newest first. `Accept: text/csv` answers the whole filtered statement as "
+                    + "CSV (`Content-Disposition: attachment`) instead of a page.")
     @APIResponse(responseCode = "200", description = "One page of entries, or the CSV statement", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HistoryPage.class)),
             @Content(mediaType = CsvStatement.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)) })
@@ -161,10 +171,18 @@ public class AffiliateResource {
             + "entries: choose a shorter period")
     @APIResponse(responseCode = "404", description = NOT_AN_AFFILIATE)
     public Uni<Response> history(
-            @Parameter(description = "Only entries of this status (any case)", schema = @Schema(implementation = EntryStatus.class)) @RestQuery String status,
-            @Parameter(description = "Only entries accrued at or after this instant (ISO-8601)", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @RestQuery String from,
-            @Parameter(description = "Only entries accrued before this instant (ISO-8601), after `from`", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @RestQuery String to,
-            @Parameter(description = "The `next_cursor` of the previous page") @RestQuery String cursor, @Parameter(description = "Page size") @RestQuery @DefaultValue("50") @Min(1) @Max(200) int limit,
+            @Parameter(description = "Only entries of this status (any case)",
+                    schema = @Schema(implementation = EntryStatus.class))
+            @RestQuery String status,
+            @Parameter(description = "Only entries accrued at or after this instant (ISO-8601)",
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+            @RestQuery String from,
+            @Parameter(description = "Only entries accrued before this instant (ISO-8601), after `from`",
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+            @RestQuery String to,
+            @Parameter(description = "The `next_cursor` of the previous page")
+            @RestQuery String cursor,
+            @Parameter(description = "Page size") @RestQuery @DefaultValue("50") @Min(1) @Max(200) int limit,
             @Parameter(hidden = true) @RestHeader("Accept") String accept) {
         HistoryFilter filter = QueryParameters.historyFilter(status, from, to);
         if (accept != null && accept.contains(CsvStatement.MEDIA_TYPE)) {
@@ -179,19 +197,28 @@ public class AffiliateResource {
 
     @POST
     @Path("/payout")
-    @Operation(summary = "Request a payout", description = "Pays `amount` of the available balance to the caller's payout method. An `Idempotency-Key` makes a retried request safe: the same key and amount answer the payout the first request made (header `Idempotent-Replayed: true`).")
+    @Operation(summary = "Request a payout",
+            description = "Pays `amount` of the available balance to the caller's payout method. An "
+                    + "`Idempotency-Key` makes a retried request safe: the same key and amount answer the payout the "
+                            + "first request made (header `Idempotent-Replayed: true`).")
     @APIResponse(responseCode = "201", description = "Requested (or replayed); `Location` is the payout",
             headers = { @Header(name = "Location", description = "The payout's URL"),
-                    @Header(name = "Idempotent-Replayed", description = "true when this answers an earlier request with the same key", schema = @Schema(type = SchemaType.STRING, enumeration = { "true", "false" })) },
+                    @Header(name = "Idempotent-Replayed",
+                            description = "true when this answers an earlier request with the same key",
+                                    schema = @Schema(type = SchemaType.STRING, enumeration = { "true", "false" }))
+                    },
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = PayoutView.class)))
-    @APIResponse(responseCode = "409", description = "`/problems/idempotency-key-reused`: the key was sent before with a different amount")
+    @APIResponse(responseCode = "409",
+            description = "`/problems/idempotency-key-reused`: the key was sent before with a different amount")
     @APIResponse(responseCode = "422", description = "`/problems/affiliate-suspended`: an administrator suspended the "
             + "affiliate; `/problems/no-payout-method`: no payout method is set; `/problems/payout-below-minimum`: "
             + "below `affiliates.minimum-payout`; `/problems/insufficient-available-balance`: above the available "
             + "balance (held and reserved funds do not count)")
     @APIResponse(responseCode = "404", description = NOT_AN_AFFILIATE)
     public Uni<RestResponse<PayoutView>> requestPayout(@Valid @NotNull PayoutRequest request,
-            @Parameter(description = "Makes a retry safe: 1 to 64 of `A-Z a-z 0-9 _ : . -`", example = "payout-2026-11-30") @RestHeader("Idempotency-Key") @Pattern(regexp = "[A-Za-z0-9_:.-]{1,64}") String idempotencyKey) {
+            @Parameter(description = "Makes a retry safe: 1 to 64 of `A-Z a-z 0-9 _ : . -`",
+                    example = "payout-2026-11-30")
+            @RestHeader("Idempotency-Key") @Pattern(regexp = "[A-Za-z0-9_:.-]{1,64}") String idempotencyKey) {
         return payouts.request(currentUser.id(), request.amount(), idempotencyKey)
                 .map(requested -> RestResponse.ResponseBuilder
                         .<PayoutView>create(RestResponse.Status.CREATED)
@@ -206,7 +233,8 @@ public class AffiliateResource {
     @Operation(summary = "List my payouts", description = "Newest first.")
     @APIResponse(responseCode = "200", description = "One page of payouts")
     @APIResponse(responseCode = "404", description = NOT_AN_AFFILIATE)
-    public Uni<Page<PayoutView>> payouts(@Parameter(description = "The `next_cursor` of the previous page") @RestQuery String cursor,
+    public Uni<Page<PayoutView>> payouts(
+            @Parameter(description = "The `next_cursor` of the previous page") @RestQuery String cursor,
             @Parameter(description = "Page size") @RestQuery @DefaultValue("20") @Min(1) @Max(100) int limit) {
         return payouts.payoutsOf(currentUser.id(), Cursor.decode(cursor), limit);
     }

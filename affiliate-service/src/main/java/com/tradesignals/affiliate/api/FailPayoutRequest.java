@@ -7,5 +7,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** @param reason shown to the affiliate */
 @Schema(description = "Why a payout failed")
 public record FailPayoutRequest(
-        @Schema(description = "Shown to the affiliate", examples = "the bank returned the transfer") @NotBlank @Size(max = 500) String reason) {
+        @Schema(description = "Shown to the affiliate", examples = "the bank returned the transfer")
+        @NotBlank @Size(max = 500) String reason) {
 }

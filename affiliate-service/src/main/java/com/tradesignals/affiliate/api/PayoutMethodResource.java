@@ -39,11 +39,16 @@ public class PayoutMethodResource {
     }
 
     @PUT
-    @Operation(summary = "Set my payout method", description = "A bank transfer, PayPal or a crypto address, discriminated by `type`; answered masked. A payout keeps the method it was requested with, so a change applies to later payout requests only.")
+    @Operation(summary = "Set my payout method",
+            description = "A bank transfer, PayPal or a crypto address, discriminated by `type`; answered masked. A "
+                    + "payout keeps the method it was requested with, so a change applies to later payout requests "
+                            + "only.")
     @APIResponse(responseCode = "201", description = "Set for the first time",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PayoutMethodView.class)))
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = PayoutMethodView.class)))
     @APIResponse(responseCode = "200", description = "Replaced the earlier one",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PayoutMethodView.class)))
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = PayoutMethodView.class)))
     @APIResponse(responseCode = "404", description = AffiliateResource.NOT_AN_AFFILIATE)
     public Uni<RestResponse<PayoutMethodView>> set(@Valid @NotNull PayoutMethodDetails method) {
         return methods.set(currentUser.id(), method).map(saved -> RestResponse.ResponseBuilder
@@ -55,7 +60,8 @@ public class PayoutMethodResource {
     @GET
     @Operation(summary = "Read my payout method", description = "Answered masked.")
     @APIResponse(responseCode = "200", description = "The payout method",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PayoutMethodView.class)))
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = PayoutMethodView.class)))
     @APIResponse(responseCode = "404", description = "`/problems/not-found`: no payout method is set; "
             + "`/problems/not-an-affiliate`: the caller has not joined the programme")
     public Uni<PayoutMethodView> get() {

@@ -14,7 +14,9 @@ public record UnpricedFillView(
         @Schema(description = "The instrument", examples = "GER40.cash") String instrument,
         @Schema(description = "Lots") BigDecimal lots,
         @Schema(description = "The fill price", nullable = true) BigDecimal price,
-        @Schema(description = "unknown-instrument, no-schedule-entry, foreign-quote-currency or invalid-price", examples = "unknown-instrument") String reason,
+        @Schema(description = "unknown-instrument, no-schedule-entry, foreign-quote-currency or invalid-price",
+                examples = "unknown-instrument")
+        String reason,
         @Schema(description = "When it was filled") Instant filledAt,
         @Schema(description = "When affiliate-service recorded it") Instant recordedAt,
         @Schema(description = "When it was busted", nullable = true) Instant bustedAt) {

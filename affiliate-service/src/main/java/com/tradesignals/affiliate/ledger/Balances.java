@@ -8,7 +8,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * {@code clawed_back} is the sum of the negative clawback entries (0 or less). {@code available} is negative
  * while clawbacks exceed what is owed: future commissions pay that back before anything can be paid out.
  */
-@Schema(description = "An affiliate's balances: always `earned = held + available + reserved + paid - clawed_back`", requiredProperties = { "earned", "held", "available", "reserved", "paid", "clawed_back", "currency" })
+@Schema(description = "An affiliate's balances: always `earned = held + available + reserved + paid - clawed_back`",
+        requiredProperties = { "earned", "held", "available", "reserved", "paid", "clawed_back", "currency" })
 public record Balances(
         @Schema(description = "Commissions accrued and not refunded, net of adjustments") BigDecimal earned,
         @Schema(description = "Accrued but not yet available (holding period)") BigDecimal held,

@@ -13,7 +13,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * priced on: {@code instrument}, commissionable {@code lots}, {@code basis} and {@code basisValue} (the amount per
  * lot, or the rate on notional). An adjustment carries only its {@code reason}.
  */
-@Schema(description = "One line of an affiliate's statement", requiredProperties = { "entry_id", "entry_type", "status", "amount", "currency", "accrued_at" })
+@Schema(description = "One line of an affiliate's statement", requiredProperties = { "entry_id", "entry_type",
+        "status", "amount", "currency", "accrued_at" })
 public record HistoryEntry(
         @Schema(description = "The entry") UUID entryId,
         @Schema(description = "COMMISSION, CLAWBACK or ADJUSTMENT") Commission.EntryType entryType,

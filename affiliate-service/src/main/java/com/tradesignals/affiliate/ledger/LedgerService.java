@@ -111,7 +111,8 @@ public class LedgerService {
      *
      * @param suspendedAt null unless the affiliate is suspended (then {@code suspensionReason} says why)
      */
-    @Schema(description = "An affiliate's ledger as an administrator reads it", requiredProperties = { "user_id", "balances", "entries" })
+    @Schema(description = "An affiliate's ledger as an administrator reads it", requiredProperties = { "user_id",
+            "balances", "entries" })
     public record LedgerView(
             @Schema(description = "The affiliate") UUID userId,
             @Schema(description = "Since when suspended; null when not", nullable = true) Instant suspendedAt,

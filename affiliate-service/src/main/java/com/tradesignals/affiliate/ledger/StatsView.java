@@ -5,7 +5,8 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An affiliate's dashboard. */
-@Schema(description = "An affiliate's dashboard", requiredProperties = { "balances", "tier", "referrals", "earnings_by_month" })
+@Schema(description = "An affiliate's dashboard", requiredProperties = { "balances", "tier", "referrals",
+        "earnings_by_month" })
 public record StatsView(
         @Schema(description = "The balances") Balances balances,
         @Schema(description = "Where the affiliate stands in the tiers") TierProgress tier,

@@ -11,7 +11,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  *
  * @param payoutMethod null only for payouts requested before payout methods existed
  */
-@Schema(description = "A payout, with the payout method it goes to, masked", requiredProperties = { "payout_id", "user_id", "amount", "currency", "status", "requested_at", "updated_at" })
+@Schema(description = "A payout, with the payout method it goes to, masked", requiredProperties = { "payout_id",
+        "user_id", "amount", "currency", "status", "requested_at", "updated_at" })
 public record PayoutView(
         @Schema(description = "The payout") UUID payoutId,
         @Schema(description = "The affiliate") UUID userId,
@@ -20,7 +21,9 @@ public record PayoutView(
         @Schema(description = "PENDING, PROCESSING, COMPLETED or FAILED") Payout.Status status,
         @Schema(description = "Why it failed", nullable = true) String failureReason,
         @Schema(description = "The payments provider's reference", nullable = true) String reference,
-        @Schema(description = "Where it goes, masked; null only for payouts requested before payout methods existed", nullable = true) PayoutMethodSummary payoutMethod,
+        @Schema(description = "Where it goes, masked; null only for payouts requested before payout methods existed",
+                nullable = true)
+        PayoutMethodSummary payoutMethod,
         @Schema(description = "When it was requested") Instant requestedAt,
         @Schema(description = "Last change") Instant updatedAt,
         @Schema(description = "When it completed", nullable = true) Instant paidAt) {

@@ -10,7 +10,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * the holder's name, the BIC and the network are shown as they are.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@Schema(description = "A payout method as its owner sees it, the account masked (fields of other kinds are absent)", requiredProperties = { "type", "updated_at" })
+@Schema(description = "A payout method as its owner sees it, the account masked (fields of other kinds are absent)",
+        requiredProperties = { "type", "updated_at" })
 public record PayoutMethodView(
         @Schema(description = "The kind") PayoutMethodKind type,
         @Schema(description = "BANK_TRANSFER: the IBAN, masked") String iban,

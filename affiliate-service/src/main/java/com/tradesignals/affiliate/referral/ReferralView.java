@@ -5,7 +5,8 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A referral as the two users involved see it. */
-@Schema(description = "A referral as the two users involved see it", requiredProperties = { "referrer_id", "referred_user_id", "status", "claimed_at" })
+@Schema(description = "A referral as the two users involved see it", requiredProperties = { "referrer_id",
+        "referred_user_id", "status", "claimed_at" })
 public record ReferralView(
         @Schema(description = "The referring affiliate") UUID referrerId,
         @Schema(description = "The referred user") UUID referredUserId,

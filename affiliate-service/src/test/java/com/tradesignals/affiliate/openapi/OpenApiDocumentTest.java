@@ -33,7 +33,8 @@ class OpenApiDocumentTest {
                 .body(claim + ".keySet()", hasItems("200", "201", "409", "422"))
                 .body("paths.'/api/v1/affiliates/history'.get.responses.'200'.content.keySet()",
                         hasItems("application/json", "text/csv"))
-                .body("components.schemas.PayoutRequest.properties.amount.$ref", equalTo("#/components/schemas/Decimal"))
+                .body("components.schemas.PayoutRequest.properties.amount.$ref",
+                        equalTo("#/components/schemas/Decimal"))
                 .body("components.schemas.PayoutMethodDetails.discriminator.propertyName", equalTo("type"));
     }
 }

@@ -47,7 +47,8 @@ public class PollResource {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = PollResponse.class)))
     public Uni<PollResponse> poll(
             @Parameter(description = "The highest sequence received so far (acknowledges it and everything before "
-                    + "it); omitted: the last acknowledged one", example = "41") @QueryParam("after") @PositiveOrZero Long after,
+                    + "it); omitted: the last acknowledged one",
+                            example = "41") @QueryParam("after") @PositiveOrZero Long after,
             @Parameter(description = "How many deliveries at most (capped by `devices.poll.max-limit`)", example = "10")
             @QueryParam("limit") @Min(1) @Max(10_000) Integer limit,
             @Parameter(description = "Seconds to wait for a delivery when none is due (capped by "

@@ -53,7 +53,8 @@ public class DeviceResource {
             + "answers its signing secret, once: it cannot be shown again (`Cache-Control: no-store`).")
     @APIResponse(responseCode = "201", description = "Registered; `Location` is the device",
             headers = @Header(name = "Location", description = "The device's URL"),
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = RegisteredDevice.class)))
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = RegisteredDevice.class)))
     @APIResponse(responseCode = "409", description = "`/problems/device-limit-reached`: the caller has as many "
             + "devices as allowed (`devices.max-per-user`)")
     public Uni<RestResponse<RegisteredDevice>> register(@Valid @NotNull RegisterDeviceRequest request) {
@@ -68,7 +69,8 @@ public class DeviceResource {
     @GET
     @Operation(summary = "List my devices", description = "The caller's devices, unlinked ones included.")
     @APIResponse(responseCode = "200", description = "The devices",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = DeviceView.class, type = SchemaType.ARRAY)))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = DeviceView.class,
+                    type = SchemaType.ARRAY)))
     public Uni<List<DeviceView>> list() {
         return registration.list(currentUser.id());
     }
@@ -88,7 +90,8 @@ public class DeviceResource {
     @APIResponse(responseCode = "200", description = "The renamed device",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = DeviceView.class)))
     @APIResponse(responseCode = "409", description = UNLINKED)
-    public Uni<DeviceView> rename(@Parameter(description = ID) @PathParam("id") UUID id, @Valid @NotNull RenameDeviceRequest request) {
+    public Uni<DeviceView> rename(@Parameter(description = ID) @PathParam("id") UUID id,
+            @Valid @NotNull RenameDeviceRequest request) {
         return registration.rename(currentUser.id(), id, request.name());
     }
 

@@ -48,12 +48,14 @@ class OpenApiDocumentTest {
     void requestAndResponseSchemasUseSnakeCaseAndDecimalsAsStrings() {
         given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
                 .body("components.schemas.DeliveredSignal.properties", hasKey("signal_id"))
-                .body("components.schemas.DeliveredSignal.properties.size.$ref", equalTo("#/components/schemas/Decimal"))
+                .body("components.schemas.DeliveredSignal.properties.size.$ref",
+                        equalTo("#/components/schemas/Decimal"))
                 .body("components.schemas.RegisterDeviceRequest.properties.name.maxLength", equalTo(100))
                 .body("components.schemas.RegisterDeviceRequest.required", contains("name"));
     }
 
     private static String document() {
-        return given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200).extract().asString();
+        return given().queryParam("format",
+                "json").when().get("/q/openapi").then().statusCode(200).extract().asString();
     }
 }

@@ -7,7 +7,9 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The busted fill and its execution's figures recomputed without it. */
-@Schema(description = "The busted fill and its execution's figures recomputed without it", requiredProperties = { "fill_id", "execution_id", "signal_id", "trade_id", "busted_at", "state", "cumulative_size", "leaves_size" })
+@Schema(description = "The busted fill and its execution's figures recomputed without it",
+        requiredProperties = { "fill_id", "execution_id", "signal_id", "trade_id", "busted_at", "state",
+                "cumulative_size", "leaves_size" })
 public record BustedFill(
         @Schema(description = "The busted fill") UUID fillId,
         @Schema(description = "Its execution") UUID executionId,
@@ -17,5 +19,7 @@ public record BustedFill(
         @Schema(description = "The execution state now") ExecutionState state,
         @Schema(description = "Lots filled now (without the busted fill)") BigDecimal cumulativeSize,
         @Schema(description = "Lots open now") BigDecimal leavesSize,
-        @Schema(description = "The average price of the remaining applied fills; null when none is left", nullable = true) BigDecimal averagePrice) {
+        @Schema(description = "The average price of the remaining applied fills; null when none is left",
+                nullable = true)
+        BigDecimal averagePrice) {
 }

@@ -42,7 +42,8 @@ public class FillBustResource {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = BustedFill.class)))
     @APIResponse(responseCode = "409", description = "`/problems/fill-not-bustable`: only an applied fill can be "
             + "busted (this one is busted already, quarantined or flagged)")
-    public Uni<BustedFill> bust(@Parameter(description = "The fill's id; text that is not a UUID answers 400 `/problems/validation`") @PathParam("fill_id") UUID fillId, @Valid @NotNull BustRequest request) {
+    public Uni<BustedFill> bust(@Parameter(description = "The fill's id; text that is not a UUID answers 400 "
+            + "`/problems/validation`") @PathParam("fill_id") UUID fillId, @Valid @NotNull BustRequest request) {
         return busts.bust(fillId, request.reason().strip(), currentUser.id());
     }
 }

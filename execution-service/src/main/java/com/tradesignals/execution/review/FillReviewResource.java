@@ -65,7 +65,8 @@ public class FillReviewResource {
     @APIResponse(responseCode = "200", description = "The decided fill and its execution's figures now",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReviewedFill.class)))
     @APIResponse(responseCode = "409", description = NOT_UNDER_REVIEW)
-    public Uni<ReviewedFill> approve(@Parameter(description = "The fill's id; text that is not a UUID answers 400 `/problems/validation`") @PathParam("fill_id") UUID fillId, @Valid @NotNull ReviewDecision decision) {
+    public Uni<ReviewedFill> approve(@Parameter(description = "The fill's id; text that is not a UUID answers 400 "
+            + "`/problems/validation`") @PathParam("fill_id") UUID fillId, @Valid @NotNull ReviewDecision decision) {
         return reviews.approve(fillId, decision.reason().strip(), currentUser.id());
     }
 
@@ -76,7 +77,8 @@ public class FillReviewResource {
     @APIResponse(responseCode = "200", description = "The decided fill and its execution's figures now",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReviewedFill.class)))
     @APIResponse(responseCode = "409", description = NOT_UNDER_REVIEW)
-    public Uni<ReviewedFill> reject(@Parameter(description = "The fill's id; text that is not a UUID answers 400 `/problems/validation`") @PathParam("fill_id") UUID fillId, @Valid @NotNull ReviewDecision decision) {
+    public Uni<ReviewedFill> reject(@Parameter(description = "The fill's id; text that is not a UUID answers 400 "
+            + "`/problems/validation`") @PathParam("fill_id") UUID fillId, @Valid @NotNull ReviewDecision decision) {
         return reviews.reject(fillId, decision.reason().strip(), currentUser.id());
     }
 

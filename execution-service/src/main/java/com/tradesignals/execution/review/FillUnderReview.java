@@ -23,12 +23,15 @@ public record FillUnderReview(
         @Schema(description = "The reporting device") UUID deviceId,
         @Schema(description = "The broker's ticket") String tradeId,
         @Schema(description = "HELD, QUARANTINED or FLAGGED") FillStatus status,
-        @Schema(description = "Why it waits: price-out-of-band, side-mismatch, off-lot-step, overfill, after-rejected, after-expired or no-reference-price", examples = "price-out-of-band") String reason,
+        @Schema(description = "Why it waits: price-out-of-band, side-mismatch, off-lot-step, overfill, "
+                + "after-rejected, after-expired or no-reference-price", examples = "price-out-of-band")
+        String reason,
         @Schema(description = "The signal's instrument", examples = "EURUSD") String instrument,
         @Schema(description = "The signal's side") Side signalSide,
         @Schema(description = "The side the device reported, if any", nullable = true) Side reportedSide,
         @Schema(description = "The signal's size in lots") BigDecimal signalSize,
-        @Schema(description = "The signal's reference price; null when it had none", nullable = true) BigDecimal signalPrice,
+        @Schema(description = "The signal's reference price; null when it had none", nullable = true)
+        BigDecimal signalPrice,
         @Schema(description = "The reported size in lots") BigDecimal size,
         @Schema(description = "The reported price") BigDecimal price,
         @Schema(description = "When the broker filled it") Instant filledAt,

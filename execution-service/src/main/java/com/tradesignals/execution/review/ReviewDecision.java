@@ -7,5 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** Why the administrator approves or rejects the fill (e.g. what the broker's statement shows); audited and published. */
 @Schema(description = "Why a fill is approved or rejected")
 public record ReviewDecision(
-        @Schema(description = "Why the administrator decides so (e.g. what the broker's statement shows); audited and published", examples = "the broker's statement shows 1.10600") @NotBlank @Size(max = 500) String reason) {
+        @Schema(description = "Why the administrator decides so (e.g. what the broker's statement shows); audited "
+                + "and published", examples = "the broker's statement shows 1.10600")
+        @NotBlank @Size(max = 500) String reason) {
 }

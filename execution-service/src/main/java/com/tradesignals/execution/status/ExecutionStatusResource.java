@@ -35,7 +35,8 @@ public class ExecutionStatusResource {
     private final SecurityIdentity identity;
     private final Instance<CurrentUser> currentUser;
 
-    ExecutionStatusResource(ExecutionStatusService status, SecurityIdentity identity, Instance<CurrentUser> currentUser) {
+    ExecutionStatusResource(ExecutionStatusService status, SecurityIdentity identity,
+            Instance<CurrentUser> currentUser) {
         this.status = status;
         this.identity = identity;
         this.currentUser = currentUser;
@@ -49,7 +50,8 @@ public class ExecutionStatusResource {
     @APIResponse(responseCode = "200", description = "The signal and its executions",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = SignalStatus.class)))
     public Uni<SignalStatus> status(@Parameter(description = "The signal's id; text that is not a UUID answers 400 "
-            + "`/problems/validation`; a signal the caller does not own answers 404") @PathParam("signal_id") UUID signalId) {
+            + "`/problems/validation`; a signal the caller does not own answers 404")
+            @PathParam("signal_id") UUID signalId) {
         if (identity.hasRole(DeviceIdentityProvider.ROLE)) {
             DeviceCaller device = DeviceCaller.of(identity);
             return status.status(signalId, device.userId(), Optional.of(device.deviceId()));

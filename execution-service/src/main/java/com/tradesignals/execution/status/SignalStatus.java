@@ -19,10 +19,12 @@ public record SignalStatus(
         @Schema(description = "Its instrument", examples = "EURUSD") String instrument,
         @Schema(description = "BUY or SELL") Side side,
         @Schema(description = "The size asked for, in lots") BigDecimal requestedSize,
-        @Schema(description = "The reference price; null for a MARKET signal issued without one", nullable = true) BigDecimal signalPrice,
+        @Schema(description = "The reference price; null for a MARKET signal issued without one", nullable = true)
+        BigDecimal signalPrice,
         @Schema(description = "When it was issued") Instant issuedAt,
         @Schema(description = "When it expires") Instant expiresAt,
-        @Schema(description = "Each device's execution (a device caller sees its own only)") List<ExecutionStatus> executions) {
+        @Schema(description = "Each device's execution (a device caller sees its own only)")
+        List<ExecutionStatus> executions) {
 
     /**
      * FIX-like figures of one device's execution: {@code cumulative_size} (CumQty), {@code leaves_size} (LeavesQty),
@@ -36,8 +38,11 @@ public record SignalStatus(
             @Schema(description = "Lots asked for") BigDecimal requestedSize,
             @Schema(description = "Lots filled (FIX CumQty)") BigDecimal cumulativeSize,
             @Schema(description = "Lots open (FIX LeavesQty)") BigDecimal leavesSize,
-            @Schema(description = "Average price of the applied fills (FIX AvgPx); null before a fill", nullable = true) BigDecimal averagePrice,
-            @Schema(description = "Average price against the reference price, positive = adverse; null without either", nullable = true) BigDecimal slippage,
+            @Schema(description = "Average price of the applied fills (FIX AvgPx); null before a fill", nullable = true)
+            BigDecimal averagePrice,
+            @Schema(description = "Average price against the reference price, positive = adverse; null without either",
+                    nullable = true)
+            BigDecimal slippage,
             @Schema(description = "The brokers' tickets of the fills") List<String> tradeIds,
             @Schema(description = "Every fill reported, whatever became of it") List<FillView> fills,
             @Schema(description = "When the device acknowledged", nullable = true) Instant acknowledgedAt,

@@ -24,7 +24,8 @@ class OpenApiDocumentTest {
         given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
                 .body(fill, hasKey("report_id")).body(fill, hasKey("filled_at")).body(fill, not(hasKey("reportId")))
                 .body(fill + ".price.$ref", equalTo(DECIMAL)).body(fill + ".size.$ref", equalTo(DECIMAL))
-                .body(underReview, hasKey("signal_price")).body(underReview + ".signal_price.anyOf[0].$ref", equalTo(DECIMAL))
+                .body(underReview, hasKey("signal_price")).body(underReview + ".signal_price.anyOf[0].$ref",
+                        equalTo(DECIMAL))
                 .body("components.schemas.Decimal.type", equalTo("string"));
     }
 
