@@ -146,7 +146,7 @@ public final class OpenApiCoverage {
             return files.filter(file -> file.toString().endsWith(".class"))
                     .map(file -> classes.relativize(file).toString().replace(java.io.File.separatorChar, '.'))
                     .map(name -> name.substring(0, name.length() - ".class".length()))
-                    .map(name -> load(name, loader))
+                    .<Class<?>>map(name -> load(name, loader))
                     .filter(type -> type != null && type.isAnnotationPresent(Path.class))
                     .toList();
         } catch (IOException e) {
