@@ -59,6 +59,7 @@ public class ApiReferenceFilter implements OASFilter {
             /problems/unsupported-media-type, /problems/payload-too-large, /problems/rate-limited, \
             /problems/device-limit-reached, /problems/device-unlinked, /problems/report-id-conflict, \
             /problems/duplicate-trade-id, /problems/fill-time-in-future, /problems/fill-not-bustable, \
+            /problems/fill-not-under-review, \
             /problems/not-an-affiliate, /problems/unknown-referral-token, /problems/self-referral, \
             /problems/referral-cycle, /problems/referrer-already-set, /problems/already-trading, \
             /problems/affiliate-suspended, /problems/suspension-status-conflict, /problems/no-payout-method, \
