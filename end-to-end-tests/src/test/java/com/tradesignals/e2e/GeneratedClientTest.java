@@ -33,7 +33,7 @@ class GeneratedClientTest {
         assertThat(registered.getSecret()).matches("[0-9a-f]{64}");
         assertThat(registered.getKid()).isEqualTo(registered.getDeviceId() + "." + registered.getKeyVersion());
 
-        List<DeviceView> mine = devices.list();
+        List<DeviceView> mine = devices.listDevices();
         assertThat(mine).extracting(DeviceView::getDeviceId).containsExactly(registered.getDeviceId());
         assertThat(devices.get(registered.getDeviceId()).getName()).isEqualTo("MT5 generated client");
 

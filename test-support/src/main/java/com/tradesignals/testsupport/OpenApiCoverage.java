@@ -147,7 +147,8 @@ public final class OpenApiCoverage {
                     .map(file -> classes.relativize(file).toString().replace(java.io.File.separatorChar, '.'))
                     .map(name -> name.substring(0, name.length() - ".class".length()))
                     .<Class<?>>map(name -> load(name, loader))
-                    .filter(type -> type != null && type.isAnnotationPresent(Path.class))
+                    // Interfaces with @Path are REST clients of other services, not this service's endpoints.
+                    .filter(type -> type != null && !type.isInterface() && type.isAnnotationPresent(Path.class))
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

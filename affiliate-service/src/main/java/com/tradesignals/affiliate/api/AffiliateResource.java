@@ -202,7 +202,8 @@ public class AffiliateResource {
                     + "`Idempotency-Key` makes a retried request safe: the same key and amount answer the payout the "
                             + "first request made (header `Idempotent-Replayed: true`).")
     @APIResponse(responseCode = "201", description = "Requested (or replayed); `Location` is the payout",
-            headers = { @Header(name = "Location", description = "The payout's URL"),
+            headers = { @Header(name = "Location", description = "The payout's URL",
+                            schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
                     @Header(name = "Idempotent-Replayed",
                             description = "true when this answers an earlier request with the same key",
                                     schema = @Schema(type = SchemaType.STRING, enumeration = { "true", "false" }))

@@ -52,7 +52,8 @@ public class DeviceResource {
     @Operation(summary = "Link a device", description = "Registers a terminal of the caller (role `user`) and "
             + "answers its signing secret, once: it cannot be shown again (`Cache-Control: no-store`).")
     @APIResponse(responseCode = "201", description = "Registered; `Location` is the device",
-            headers = @Header(name = "Location", description = "The device's URL"),
+            headers = @Header(name = "Location", description = "The device's URL",
+                    schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
             content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = RegisteredDevice.class)))
     @APIResponse(responseCode = "409", description = "`/problems/device-limit-reached`: the caller has as many "
@@ -67,7 +68,8 @@ public class DeviceResource {
     }
 
     @GET
-    @Operation(summary = "List my devices", description = "The caller's devices, unlinked ones included.")
+    @Operation(summary = "List my devices", description = "The caller's devices, unlinked ones included.",
+            operationId = "listDevices")
     @APIResponse(responseCode = "200", description = "The devices",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = DeviceView.class,
                     type = SchemaType.ARRAY)))

@@ -7,6 +7,7 @@ import static org.eclipse.microprofile.openapi.models.media.Schema.SchemaType.ST
 
 import com.tradesignals.platform.problem.Problem;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -100,6 +101,42 @@ public class ApiReferenceFilter implements OASFilter {
         api.getPaths().getPathItems().values().forEach(item -> item.getOperations().values().forEach(this::answers));
         api.getPaths().getPathItems().values().forEach(item -> item.getOperations().values()
                 .forEach(operation -> closeRequestBody(operation, components)));
+        if (components.getSchemas() != null) {
+            components.getSchemas().values().forEach(ApiReferenceFilter::asValidated);
+        }
+        api.getPaths().getPathItems().values().forEach(item -> item.getOperations().values().forEach(operation ->
+                Objects.requireNonNullElse(operation.getParameters(), List.<Parameter>of())
+                        .forEach(parameter -> asValidated(parameter.getSchema()))));
+    }
+
+    /**
+     * Bean Validation's {@code @Pattern} matches the whole value, a JSON Schema {@code pattern} any part of it: the
+     * document anchors each pattern. A nullable reference to an object is {@code anyOf [ref, null]}, so its
+     * {@code type} must allow null too.
+     */
+    private static void asValidated(Schema schema) {
+        if (schema == null) {
+            return;
+        }
+        String pattern = schema.getPattern();
+        if (pattern != null && !pattern.startsWith("^")) {
+            schema.setPattern("^(?:" + pattern + ")$");
+        }
+        List<Schema> anyOf = Objects.requireNonNullElse(schema.getAnyOf(), List.of());
+        boolean allowsNull = anyOf.stream().anyMatch(alternative -> alternative.getType() != null
+                && alternative.getType().contains(Schema.SchemaType.NULL));
+        if (allowsNull && schema.getType() != null && !schema.getType().contains(Schema.SchemaType.NULL)) {
+            List<Schema.SchemaType> types = new ArrayList<>(schema.getType());
+            types.add(Schema.SchemaType.NULL);
+            schema.setType(types);
+        }
+        if (schema.getProperties() != null) {
+            schema.getProperties().values().forEach(ApiReferenceFilter::asValidated);
+        }
+        asValidated(schema.getItems());
+        anyOf.forEach(ApiReferenceFilter::asValidated);
+        Objects.requireNonNullElse(schema.getOneOf(), List.<Schema>of()).forEach(ApiReferenceFilter::asValidated);
+        Objects.requireNonNullElse(schema.getAllOf(), List.<Schema>of()).forEach(ApiReferenceFilter::asValidated);
     }
 
     /** Request bodies are read strictly (unknown fields are refused, platform's Jackson configuration). */
