@@ -6,7 +6,8 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An unpriced fill as administrators list it. {@code userId} is the trader. */
-@Schema(description = "A fill the fee schedule could not price")
+@Schema(description = "A fill the fee schedule could not price", requiredProperties = {
+        "fill_id", "user_id", "trade_id", "instrument", "lots", "reason", "filled_at", "recorded_at" })
 public record UnpricedFillView(
         @Schema(description = "The fill") UUID fillId,
         @Schema(description = "The trader") UUID userId,

@@ -17,7 +17,8 @@ public record StatsView(
      * @param rates        the rate of each level in the current tier, level 1 first
      * @param nextTier     null at the top tier
      */
-    @Schema(description = "The affiliate's tier and what the next one takes")
+    @Schema(description = "The affiliate's tier and what the next one takes", requiredProperties = {
+            "number", "name", "activated_referrals", "rates" })
     public record TierProgress(
             @Schema(description = "The tier number", examples = "1") int number,
             @Schema(description = "The tier", examples = "Bronze") String name,
@@ -26,7 +27,8 @@ public record StatsView(
             @Schema(description = "The next tier; null at the top", nullable = true) NextTier nextTier) {
     }
 
-    @Schema(description = "The next tier")
+    @Schema(description = "The next tier", requiredProperties = {
+            "number", "name", "min_activated_referrals", "referrals_to_go" })
     public record NextTier(
             @Schema(description = "Its number") int number,
             @Schema(description = "Its name") String name,
@@ -35,7 +37,8 @@ public record StatsView(
     }
 
     /** Referrals {@code level} steps below the affiliate (1: their own referrals). */
-    @Schema(description = "Referrals at one level")
+    @Schema(description = "Referrals at one level", requiredProperties = {
+            "level", "pending", "activated" })
     public record ReferralCount(
             @Schema(description = "Steps below the affiliate (1: their own referrals)") int level,
             @Schema(description = "Referrals not yet trading") long pending,
@@ -48,7 +51,8 @@ public record StatsView(
      * @param clawedBack clawback entries made that month (0 or less)
      * @param adjusted   administrators' adjustments made that month, signed
      */
-    @Schema(description = "Earnings of one month")
+    @Schema(description = "Earnings of one month", requiredProperties = {
+            "month", "earned", "clawed_back", "adjusted" })
     public record MonthEarnings(
             @Schema(description = "UTC month, YYYY-MM", examples = "2026-11") String month,
             @Schema(description = "Commissions accrued that month and not refunded") BigDecimal earned,

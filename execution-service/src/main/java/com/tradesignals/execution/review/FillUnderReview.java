@@ -14,7 +14,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * waits: {@code price-out-of-band}, {@code side-mismatch}, {@code off-lot-step}, {@code overfill},
  * {@code after-rejected}, {@code after-expired} or {@code no-reference-price}. Sizes are lots.
  */
-@Schema(description = "A fill awaiting review: what was reported beside what the signal asked for")
+@Schema(description = "A fill awaiting review: what was reported beside what the signal asked for",
+        requiredProperties = { "fill_id", "signal_id", "execution_id", "user_id", "device_id", "trade_id", "status",
+                "reason", "instrument", "signal_side", "signal_size", "size", "price", "filled_at", "received_at" })
 public record FillUnderReview(
         @Schema(description = "The fill") UUID fillId,
         @Schema(description = "Its signal") UUID signalId,

@@ -13,7 +13,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * A signal and, per device, how its execution stands. Sizes are lots; decimals are JSON strings with 8 decimals.
  * {@code signal_price} is null for a MARKET signal issued without a reference price (and then so is slippage).
  */
-@Schema(description = "A signal and, per device, how its execution stands; decimals are strings")
+@Schema(description = "A signal and, per device, how its execution stands; decimals are strings", requiredProperties = {
+        "signal_id", "instrument", "side", "requested_size", "issued_at", "expires_at", "executions" })
 public record SignalStatus(
         @Schema(description = "The signal") UUID signalId,
         @Schema(description = "Its instrument", examples = "EURUSD") String instrument,
@@ -30,7 +31,9 @@ public record SignalStatus(
      * FIX-like figures of one device's execution: {@code cumulative_size} (CumQty), {@code leaves_size} (LeavesQty),
      * {@code average_price} (AvgPx, from the applied fills), {@code slippage} (positive = adverse).
      */
-    @Schema(description = "FIX-like figures of one device's execution")
+    @Schema(description = "FIX-like figures of one device's execution", requiredProperties = {
+            "execution_id", "device_id", "state", "requested_size", "cumulative_size", "leaves_size", "trade_ids",
+            "fills", "updated_at" })
     public record ExecutionStatus(
             @Schema(description = "The execution") UUID executionId,
             @Schema(description = "The executing device") UUID deviceId,
@@ -59,7 +62,8 @@ public record SignalStatus(
      * Every fill reported, whatever became of it: APPLIED and HELD fills count for the execution; {@code size} and
      * {@code commissionable_size} (the lots that earn commission) are lots.
      */
-    @Schema(description = "One fill as reported, whatever became of it")
+    @Schema(description = "One fill as reported, whatever became of it", requiredProperties = {
+            "fill_id", "trade_id", "size", "commissionable_size", "price", "filled_at", "received_at", "status" })
     public record FillView(
             @Schema(description = "The fill") UUID fillId,
             @Schema(description = "The broker's ticket") String tradeId,
