@@ -41,6 +41,7 @@ public class ApiReferenceFilter implements OASFilter {
     public static final String DEVICE = "DHMAC-SHA256";
 
     static final String PROBLEM_REF = "#/components/schemas/Problem";
+    private static final String NOT_BLANK = "\\S";
 
     private static final String DEVICE_SCHEME_DESCRIPTION = """
             Devices (trading terminals) never hold a user token: each request is signed with the secret the \
@@ -111,15 +112,16 @@ public class ApiReferenceFilter implements OASFilter {
 
     /**
      * Bean Validation's {@code @Pattern} matches the whole value, a JSON Schema {@code pattern} any part of it: the
-     * document anchors each pattern. A nullable reference to an object is {@code anyOf [ref, null]}, so its
-     * {@code type} must allow null too.
+     * document anchors each pattern, except SmallRye's {@code \S} for {@code @NotBlank}, a search for one
+     * non-blank character. A nullable reference to an object is {@code anyOf [ref, null]}, so its {@code type} must
+     * allow null too.
      */
     private static void asValidated(Schema schema) {
         if (schema == null) {
             return;
         }
         String pattern = schema.getPattern();
-        if (pattern != null && !pattern.startsWith("^")) {
+        if (pattern != null && !pattern.startsWith("^") && !pattern.equals(NOT_BLANK)) {
             schema.setPattern("^(?:" + pattern + ")$");
         }
         List<Schema> anyOf = Objects.requireNonNullElse(schema.getAnyOf(), List.of());
