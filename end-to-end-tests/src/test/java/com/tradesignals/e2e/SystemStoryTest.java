@@ -232,8 +232,10 @@ class SystemStoryTest {
 
     @Test
     void theApiReferenceIsServedThroughTheGateway() {
-        given().baseUri(system.gateway).get("/docs/").then().statusCode(200).contentType(startsWith("text/html"));
+        String swaggerUi = given().baseUri(system.gateway).get("/docs/").then().statusCode(200)
+                .contentType(startsWith("text/html")).extract().asString();
         for (String service : ApiContract.SERVICES) {
+            assertThat(swaggerUi).contains("/docs/" + service + "/openapi");
             given().baseUri(system.gateway).get("/docs/" + service + "/openapi").then().statusCode(200)
                     .body(containsString("openapi: 3.1"));
         }
