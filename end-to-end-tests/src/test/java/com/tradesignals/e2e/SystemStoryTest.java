@@ -1,7 +1,9 @@
 package com.tradesignals.e2e;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -11,6 +13,8 @@ import com.tradesignals.contracts.events.EventType;
 import com.tradesignals.deviceclient.DeviceClient;
 import com.tradesignals.testsupport.TestKafka;
 import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
@@ -18,9 +22,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,6 +42,8 @@ class SystemStoryTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SystemUnderTest system = SystemUnderTest.shared();
+    /** Every request and answer of the story is checked against the services' OpenAPI documents. */
+    private final ApiContract contract = ApiContract.fromGateway(system.gateway);
 
     @TempDir
     Path deviceStorage;
@@ -49,20 +57,22 @@ class SystemStoryTest {
 
         // Referral tree: Alice -> Bob -> Carol.
         String aliceToken = registerAffiliate(alice);
-        bob.api().body(Map.of("token", aliceToken)).post("/api/v1/affiliates/referrals").then().statusCode(201);
+        api(bob).body(Map.of("token", aliceToken)).post("/api/v1/affiliates/referrals").then().statusCode(201);
         String bobToken = registerAffiliate(bob);
-        carol.api().body(Map.of("token", bobToken)).post("/api/v1/affiliates/referrals").then().statusCode(201);
+        api(carol).body(Map.of("token", bobToken)).post("/api/v1/affiliates/referrals").then().statusCode(201);
 
         // Carol links her terminal: the reference device client registers it through the gateway. A device alone
         // qualifies nobody: the referral stays pending until Carol trades.
         DeviceClient terminal = new DeviceClient(URI.create(system.gateway), deviceStorage.resolve("carol.json"));
         HttpResponse<String> registered = terminal.register(carol.token(), "MT5 Carol");
+        contract.check(registered, JSON.writeValueAsString(Map.of("name", "MT5 Carol")));
         assertThat(registered.statusCode()).isEqualTo(201);
         String deviceId = JSON.readTree(registered.body()).get("device_id").asText();
         assertThat(referralOf(bob, carol)).isEqualTo("PENDING");
 
         // A signal for Carol (1.00 lot EURUSD) reaches her terminal's parked long poll.
-        CompletableFuture<HttpResponse<String>> parkedPoll = CompletableFuture.supplyAsync(() -> poll(terminal, "0", "25"));
+        CompletableFuture<HttpResponse<String>> parkedPoll = CompletableFuture.supplyAsync(() -> poll(terminal, "0",
+                "25"));
         UUID signalId = UUID.randomUUID();
         Instant published = publishSignal(signalId, carol.id(), "EURUSD", "BUY", "1.00", "1.08345");
         HttpResponse<String> delivery = parkedPoll.get(20, java.util.concurrent.TimeUnit.SECONDS);
@@ -75,7 +85,9 @@ class SystemStoryTest {
         awaitSignalKnown(terminal, signalId);
         assertOutcome(report(terminal, "fill", fill(signalId, "T-1", "1.08350", "0.40")), "FILL_APPLIED");
         assertOutcome(report(terminal, "fill", fill(signalId, "T-2", "1.08360", "0.60")), "FILL_APPLIED");
-        JsonPath status = JsonPath.from(terminal.signed("GET", "/api/v1/exec/status/" + signalId, "", null).body());
+        HttpResponse<String> statusAnswer = terminal.signed("GET", "/api/v1/exec/status/" + signalId, "", null);
+        contract.check(statusAnswer, null);
+        JsonPath status = JsonPath.from(statusAnswer.body());
         assertThat(status.getString("executions[0].state")).isEqualTo("FILLED");
         assertThat(status.getString("executions[0].cumulative_size")).satisfies(size -> assertDecimal(size, "1.00"));
         assertThat(status.getString("executions[0].leaves_size")).satisfies(size -> assertDecimal(size, "0"));
@@ -102,7 +114,7 @@ class SystemStoryTest {
         awaitSignalKnown(terminal, unknown);
         assertOutcome(report(terminal, "fill", fill(unknown, "D-1", "18001", "1.0")), "FILL_APPLIED");
         await("the unknown instrument is listed as unpriced").atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                admin.api().get("/api/v1/affiliates/admin/unpriced-fills?limit=200").then().statusCode(200)
+                api(admin).get("/api/v1/affiliates/admin/unpriced-fills?limit=200").then().statusCode(200)
                         .body("items.find { it.trade_id == 'D-1' && it.user_id == '" + carol.id() + "' }.reason",
                                 equalTo("unknown-instrument")));
         // A price 2.1 % away from the reference (FX allows 2 %) earns nothing until an administrator approves it,
@@ -113,39 +125,39 @@ class SystemStoryTest {
         HttpResponse<String> flagged = report(terminal, "fill", fill(outOfBand, "T-9", "1.10600", "0.50"));
         assertOutcome(flagged, "PRICE_OUT_OF_BAND");
         String flaggedFillId = JSON.readTree(flagged.body()).get("fill_id").asText();
-        admin.api().get("/api/v1/exec/admin/fills/review?limit=200").then().statusCode(200)
+        api(admin).get("/api/v1/exec/admin/fills/review?limit=200").then().statusCode(200)
                 .body("items.find { it.fill_id == '" + flaggedFillId + "' }.reason", equalTo("price-out-of-band"));
         assertDecimal(balances(bob).getString("earned"), "3.2695");
-        admin.api().body(Map.of("reason", "the broker's statement shows 1.10600"))
+        api(admin).body(Map.of("reason", "the broker's statement shows 1.10600"))
                 .post("/api/v1/exec/admin/fills/" + flaggedFillId + "/approve").then().statusCode(200)
                 .body("status", equalTo("APPLIED"));
-        admin.api().body(Map.of("reason", "again"))
+        api(admin).body(Map.of("reason", "again"))
                 .post("/api/v1/exec/admin/fills/" + flaggedFillId + "/approve").then().statusCode(409);
         awaitEarned(bob, "4.2695", alice, "1.067375");
 
         // Bob says where his payouts go (answered masked), is paid out (no holding period in this system), and the
         // scheduled job completes the payout, which names the account it went to. 1.50 covers the oldest
         // commission, T-1's 0.80, in full: it is marked paid.
-        bob.api().body(Map.of("type", "BANK_TRANSFER", "iban", "GB82 WEST 1234 5698 7654 32", "holder_name", "Bob"))
+        api(bob).body(Map.of("type", "BANK_TRANSFER", "iban", "GB82 WEST 1234 5698 7654 32", "holder_name", "Bob"))
                 .put("/api/v1/affiliates/payout-method").then().statusCode(201).body("iban", equalTo("GB****5432"));
-        String payoutId = bob.api().header("Idempotency-Key", "bob-first-payout").body(Map.of("amount", "1.50"))
+        String payoutId = api(bob).header("Idempotency-Key", "bob-first-payout").body(Map.of("amount", "1.50"))
                 .post("/api/v1/affiliates/payout").then().statusCode(201).extract().path("payout_id");
         await("the payout completes").atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                bob.api().get("/api/v1/affiliates/payouts/" + payoutId).then().statusCode(200)
+                api(bob).get("/api/v1/affiliates/payouts/" + payoutId).then().statusCode(200)
                         .body("status", equalTo("COMPLETED")).body("payout_method.masked", equalTo("GB****5432")));
         JsonPath bobBalances = balances(bob);
         assertDecimal(bobBalances.getString("paid"), "1.50");
         assertBalancesAddUp(bobBalances);
 
         // Carol unlinks the terminal: its next poll and, once execution-service has heard, its reports are refused.
-        carol.api().delete("/api/v1/devices/" + deviceId).then().statusCode(204);
+        api(carol).delete("/api/v1/devices/" + deviceId).then().statusCode(204);
         assertThat(poll(terminal, "1", "0").statusCode()).isEqualTo(401);
         await("execution-service hears of the revocation").atMost(Duration.ofSeconds(30)).until(() ->
                 report(terminal, "fill", fill(gold, "G-2", "2650.00", "0.01")).statusCode() == 401);
 
         // An administrator busts the first fill: Bob's paid 0.80 on it comes back as a (negative) clawback entry
         // netted against future payouts, Alice's unpaid 0.20 is refunded (it leaves `earned`).
-        admin.api().body(Map.of("reason", "broker cancelled ticket T-1"))
+        api(admin).body(Map.of("reason", "broker cancelled ticket T-1"))
                 .post("/api/v1/exec/admin/fills/" + firstFillId + "/bust").then().statusCode(200);
         await("the bust claws commissions back").atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonPath bobAfterBust = balances(bob);
@@ -156,6 +168,16 @@ class SystemStoryTest {
             assertBalancesAddUp(bobAfterBust);
             assertBalancesAddUp(aliceAfterBust);
         });
+    }
+
+    @AfterEach
+    void everyCallMatchedTheApiReference() {
+        assertThat(contract.violations()).as("calls that do not match the OpenAPI documents").isEmpty();
+    }
+
+    /** A user's calls, checked against the OpenAPI documents. */
+    private RequestSpecification api(User user) {
+        return user.api().filter(contract);
     }
 
     /** Carol's terminal fills a whole new signal of {@code instrument} in one fill; answers the signal id. */
@@ -169,7 +191,7 @@ class SystemStoryTest {
     }
 
     /** The terminal acknowledges the signal once execution-service has it (202 until then). */
-    private static void awaitSignalKnown(DeviceClient terminal, UUID signalId) {
+    private void awaitSignalKnown(DeviceClient terminal, UUID signalId) {
         await("execution-service knows the signal and the device").atMost(Duration.ofSeconds(30))
                 .until(() -> report(terminal, "ack", Map.of("signal_id", signalId.toString())).statusCode() == 200);
     }
@@ -181,8 +203,8 @@ class SystemStoryTest {
         });
     }
 
-    private static String referralOf(User referrer, User referred) {
-        return referrer.api().get("/api/v1/affiliates/referrals").then().statusCode(200).extract()
+    private String referralOf(User referrer, User referred) {
+        return api(referrer).get("/api/v1/affiliates/referrals").then().statusCode(200).extract()
                 .path("items.find { it.referred_user_id == '" + referred.id() + "' }.status");
     }
 
@@ -202,9 +224,21 @@ class SystemStoryTest {
                 .contentType(startsWith("application/problem+json")).body("status", equalTo(404));
         someone.api().body("{\"name\":\"" + "x".repeat(70_000) + "\"}").post("/api/v1/devices/register")
                 .then().statusCode(413).contentType(startsWith("application/problem+json"));
-        someone.api().get("/api/v1/devices").then().statusCode(200).header("X-Request-Id", org.hamcrest.Matchers.notNullValue());
+        someone.api().get("/api/v1/devices").then().statusCode(200).header("X-Request-Id",
+                org.hamcrest.Matchers.notNullValue());
         someone.api().header("X-Request-Id", "client-chosen-id").get("/api/v1/devices").then()
                 .header("X-Request-Id", equalTo("client-chosen-id"));
+    }
+
+    @Test
+    void theApiReferenceIsServedThroughTheGateway() {
+        String swaggerUi = given().baseUri(system.gateway).get("/docs/").then().statusCode(200)
+                .contentType(startsWith("text/html")).extract().asString();
+        for (String service : ApiContract.SERVICES) {
+            assertThat(swaggerUi).contains("/docs/" + service + "/openapi");
+            given().baseUri(system.gateway).get("/docs/" + service + "/openapi").then().statusCode(200)
+                    .body(containsString("openapi: 3.1"));
+        }
     }
 
     @Test
@@ -230,12 +264,13 @@ class SystemStoryTest {
     }
 
     private String registerAffiliate(User user) {
-        return user.api().post("/api/v1/affiliates/register").then().statusCode(org.hamcrest.Matchers.either(equalTo(200)).or(equalTo(201)))
+        return api(user).post("/api/v1/affiliates/register").then()
+                .statusCode(org.hamcrest.Matchers.either(equalTo(200)).or(equalTo(201)))
                 .extract().path("referral_token");
     }
 
     private JsonPath balances(User user) {
-        return user.api().get("/api/v1/affiliates/balances").then().statusCode(200).extract().jsonPath();
+        return api(user).get("/api/v1/affiliates/balances").then().statusCode(200).extract().jsonPath();
     }
 
     /** Publishes a signal of {@code lots} of {@code instrument}, as the upstream Signals API would. */
@@ -258,18 +293,25 @@ class SystemStoryTest {
                 "filled_at", Instant.now().toString());
     }
 
-    private static HttpResponse<String> report(DeviceClient terminal, String type, Map<String, Object> fields) {
+    private HttpResponse<String> report(DeviceClient terminal, String type, Map<String, Object> fields) {
+        String reportId = type + "-" + UUID.randomUUID();
+        Map<String, Object> body = new HashMap<>(fields);
+        body.put("report_id", reportId);
         try {
-            return terminal.report(type, fields, Map.of());
-        } catch (Exception e) {
+            HttpResponse<String> answer = terminal.report(type, fields, Map.of("report-id", reportId));
+            contract.check(answer, JSON.writeValueAsString(body));
+            return answer;
+        } catch (IOException | InterruptedException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private static HttpResponse<String> poll(DeviceClient terminal, String after, String waitSeconds) {
+    private HttpResponse<String> poll(DeviceClient terminal, String after, String waitSeconds) {
         try {
-            return terminal.poll(after, waitSeconds, "10");
-        } catch (Exception e) {
+            HttpResponse<String> answer = terminal.poll(after, waitSeconds, "10");
+            contract.check(answer, null);
+            return answer;
+        } catch (IOException | InterruptedException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What an affiliate (or an administrator) reads of the ledger: balances, dashboard, statement. */
 @ApplicationScoped
@@ -110,7 +111,13 @@ public class LedgerService {
      *
      * @param suspendedAt null unless the affiliate is suspended (then {@code suspensionReason} says why)
      */
-    public record LedgerView(UUID userId, Instant suspendedAt, String suspensionReason, Balances balances,
-            Page<HistoryEntry> entries) {
+    @Schema(description = "An affiliate's ledger as an administrator reads it", requiredProperties = { "user_id",
+            "balances", "entries" })
+    public record LedgerView(
+            @Schema(description = "The affiliate") UUID userId,
+            @Schema(description = "Since when suspended; null when not", nullable = true) Instant suspendedAt,
+            @Schema(description = "Why suspended", nullable = true) String suspensionReason,
+            @Schema(description = "The balances") Balances balances,
+            @Schema(description = "One page of ledger entries, newest first") Page<HistoryEntry> entries) {
     }
 }

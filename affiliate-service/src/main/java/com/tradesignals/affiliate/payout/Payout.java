@@ -11,12 +11,14 @@ import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A payout of commission to an affiliate: PENDING → PROCESSING → COMPLETED or FAILED. */
 @Entity
 @Table(name = "commission_payouts")
 public class Payout {
 
+    @Schema(name = "PayoutStatus")
     public enum Status { PENDING, PROCESSING, COMPLETED, FAILED }
 
     @Id

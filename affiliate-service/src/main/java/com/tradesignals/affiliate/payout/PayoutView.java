@@ -4,15 +4,29 @@ import com.tradesignals.affiliate.payoutmethod.PayoutMethodKind;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A payout as its affiliate (and an administrator) sees it, with the payout method it goes to, masked.
  *
  * @param payoutMethod null only for payouts requested before payout methods existed
  */
-public record PayoutView(UUID payoutId, UUID userId, BigDecimal amount, String currency, Payout.Status status,
-        String failureReason, String reference, PayoutMethodSummary payoutMethod, Instant requestedAt,
-        Instant updatedAt, Instant paidAt) {
+@Schema(description = "A payout, with the payout method it goes to, masked", requiredProperties = { "payout_id",
+        "user_id", "amount", "currency", "status", "requested_at", "updated_at" })
+public record PayoutView(
+        @Schema(description = "The payout") UUID payoutId,
+        @Schema(description = "The affiliate") UUID userId,
+        @Schema(description = "The amount") BigDecimal amount,
+        @Schema(description = "The programme's currency", examples = "USD") String currency,
+        @Schema(description = "PENDING, PROCESSING, COMPLETED or FAILED") Payout.Status status,
+        @Schema(description = "Why it failed", nullable = true) String failureReason,
+        @Schema(description = "The payments provider's reference", nullable = true) String reference,
+        @Schema(description = "Where it goes, masked; null only for payouts requested before payout methods existed",
+                nullable = true)
+        PayoutMethodSummary payoutMethod,
+        @Schema(description = "When it was requested") Instant requestedAt,
+        @Schema(description = "Last change") Instant updatedAt,
+        @Schema(description = "When it completed", nullable = true) Instant paidAt) {
 
     static PayoutView of(Payout payout) {
         return new PayoutView(payout.id, payout.referrerId, payout.amount, payout.currency, payout.status,
@@ -23,6 +37,9 @@ public record PayoutView(UUID payoutId, UUID userId, BigDecimal amount, String c
     }
 
     /** @param masked e.g. {@code DE****3000}, {@code j***@example.com}, {@code ETHEREUM 0x5290…3Ab1} */
-    public record PayoutMethodSummary(PayoutMethodKind type, String masked) {
+    @Schema(description = "A payout method, masked", requiredProperties = { "type", "masked" })
+    public record PayoutMethodSummary(
+            @Schema(description = "The kind of payout method") PayoutMethodKind type,
+            @Schema(description = "The account, masked", examples = "DE****3000") String masked) {
     }
 }

@@ -8,6 +8,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.DiscriminatorMapping;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 
 /**
  * Where an affiliate's payouts go, in full: what {@code PUT /payout-method} accepts (JSON, discriminated by
@@ -15,6 +19,12 @@ import java.util.Locale;
  * normalised on construction, before validation. {@link #toString()} and {@link #masked()} never show the full
  * account: only these may reach a log, an audit entry or a response.
  */
+@Schema(description = "Where payouts go, discriminated by `type`", oneOf = { PayoutMethodDetails.BankTransfer.class,
+        PayoutMethodDetails.PayPal.class, PayoutMethodDetails.Crypto.class }, discriminatorProperty = "type",
+        discriminatorMapping = {
+                @DiscriminatorMapping(value = "BANK_TRANSFER", schema = PayoutMethodDetails.BankTransfer.class),
+                @DiscriminatorMapping(value = "PAYPAL", schema = PayoutMethodDetails.PayPal.class),
+                @DiscriminatorMapping(value = "CRYPTO", schema = PayoutMethodDetails.Crypto.class) })
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
         @JsonSubTypes.Type(value = PayoutMethodDetails.BankTransfer.class, name = "BANK_TRANSFER"),
@@ -36,11 +46,20 @@ public sealed interface PayoutMethodDetails {
      * @param bic        ISO 9362, 8 or 11 characters; optional (SEPA needs none)
      * @param holderName the account holder, as the bank knows them
      */
-    record BankTransfer(@NotNull @Iban String iban,
+    @Schema(description = "A SEPA or SWIFT bank transfer", requiredProperties = "type",
+            properties = @SchemaProperty(name = "type", type = SchemaType.STRING, enumeration = "BANK_TRANSFER",
+                    description = "BANK_TRANSFER"))
+    record BankTransfer(
+            @Schema(description = "ISO 13616; spaces allowed, normalised to upper case without them",
+                    examples = "GB82 WEST 1234 5698 7654 32")
+            @NotNull @Iban String iban,
+            @Schema(description = "ISO 9362, 8 or 11 characters; optional (SEPA needs none)", examples = "WESTGB2L")
             @Pattern(regexp = "[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?",
-                    message = "must be a BIC of 8 or 11 characters (ISO 9362)") String bic,
-            @NotBlank @Size(max = 140) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
-            String holderName) implements PayoutMethodDetails {
+                    message = "must be a BIC of 8 or 11 characters (ISO 9362)")
+            String bic,
+            @Schema(description = "The account holder, as the bank knows them", examples = "Bob Example")
+            @NotBlank @Size(max = 140) @Pattern(regexp = "[^\\p{Cntrl}]*",
+                    message = "must not contain control characters") String holderName) implements PayoutMethodDetails {
 
         public BankTransfer {
             iban = Ibans.normalised(iban);
@@ -65,9 +84,12 @@ public sealed interface PayoutMethodDetails {
     }
 
     /** @param email the PayPal account's address, normalised to lower case */
-    record PayPal(@NotNull @Size(max = 254)
-            @Pattern(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "must be an email address with a domain")
-            String email) implements PayoutMethodDetails {
+    @Schema(description = "A PayPal account", requiredProperties = "type", properties = @SchemaProperty(name = "type",
+            type = SchemaType.STRING, enumeration = "PAYPAL", description = "PAYPAL"))
+    record PayPal(
+            @Schema(description = "The PayPal account's address", examples = "bob@example.com")
+            @NotNull @Size(max = 254) @Pattern(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+",
+                    message = "must be an email address with a domain") String email) implements PayoutMethodDetails {
 
         public PayPal {
             email = email == null ? null : email.strip().toLowerCase(Locale.ROOT);
@@ -93,7 +115,13 @@ public sealed interface PayoutMethodDetails {
 
     /** @param address in the network's own format (see {@link CryptoNetwork}) */
     @CryptoAddress
-    record Crypto(@NotNull CryptoNetwork network, @NotBlank @Size(max = 128) String address)
+    @Schema(description = "A crypto address", requiredProperties = "type", properties = @SchemaProperty(name = "type",
+            type = SchemaType.STRING, enumeration = "CRYPTO", description = "CRYPTO"))
+    record Crypto(
+            @Schema(description = "The network") @NotNull CryptoNetwork network,
+            @Schema(description = "The address, valid for the network",
+                    examples = "0x52908400098527886E0F7030069857D2E4169EE7")
+            @NotBlank @Size(max = 128) String address)
             implements PayoutMethodDetails {
 
         public Crypto {

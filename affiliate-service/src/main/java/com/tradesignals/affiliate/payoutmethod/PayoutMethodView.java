@@ -2,6 +2,7 @@ package com.tradesignals.affiliate.payoutmethod;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A payout method as its owner sees it: the kind's fields, with the account masked ({@code iban} as
@@ -9,8 +10,17 @@ import java.time.Instant;
  * the holder's name, the BIC and the network are shown as they are.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record PayoutMethodView(PayoutMethodKind type, String iban, String bic, String holderName, String email,
-        CryptoNetwork network, String address, Instant updatedAt) {
+@Schema(description = "A payout method as its owner sees it, the account masked (fields of other kinds are absent)",
+        requiredProperties = { "type", "updated_at" })
+public record PayoutMethodView(
+        @Schema(description = "The kind") PayoutMethodKind type,
+        @Schema(description = "BANK_TRANSFER: the IBAN, masked") String iban,
+        @Schema(description = "BANK_TRANSFER: the BIC, if given") String bic,
+        @Schema(description = "BANK_TRANSFER: the account holder") String holderName,
+        @Schema(description = "PAYPAL: the address, masked") String email,
+        @Schema(description = "CRYPTO: the network") CryptoNetwork network,
+        @Schema(description = "CRYPTO: the address, masked") String address,
+        @Schema(description = "When it was set") Instant updatedAt) {
 
     static PayoutMethodView of(PayoutMethodDetails details, Instant updatedAt) {
         if (details instanceof PayoutMethodDetails.BankTransfer bank) {

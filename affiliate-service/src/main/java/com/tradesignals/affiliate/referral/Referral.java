@@ -8,12 +8,14 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A user ({@code referredUserId}) bound to the affiliate who referred them, for life. */
 @Entity
 @Table(name = "referrals")
 public class Referral {
 
+    @Schema(name = "ReferralStatus")
     public enum Status { PENDING, ACTIVATED }
 
     @Id

@@ -18,13 +18,27 @@ import jakarta.ws.rs.core.MediaType;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** A user's devices: link a terminal, list, rename, rotate its key, unlink. Another user's device answers 404. */
 @Path("/api/v1/devices")
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed("user")
+@Tag(name = "Devices", description = "A user links, names, re-keys and unlinks their trading terminals")
+@SecurityRequirement(name = "bearer-jwt", scopes = "user")
 public class DeviceResource {
+
+    private static final String ID = "The device's id; text that is not a UUID answers 400 `/problems/validation`";
+    private static final String UNLINKED = "`/problems/device-unlinked`: the device was unlinked";
 
     private final DeviceRegistrationService registration;
     private final KeyRotationService rotation;
@@ -36,9 +50,17 @@ public class DeviceResource {
         this.currentUser = currentUser;
     }
 
-    /** Registers a device and answers its secret, once: it cannot be shown again. */
     @POST
     @Path("/register")
+    @Operation(summary = "Link a device", description = "Registers a terminal of the caller (role `user`) and "
+            + "answers its signing secret, once: it cannot be shown again (`Cache-Control: no-store`).")
+    @APIResponse(responseCode = "201", description = "Registered; `Location` is the device",
+            headers = @Header(name = "Location", description = "The device's URL",
+                    schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = RegisteredDevice.class)))
+    @APIResponse(responseCode = "409", description = "`/problems/device-limit-reached`: the caller has as many "
+            + "devices as allowed (`devices.max-per-user`)")
     public Uni<RestResponse<RegisteredDevice>> register(@Valid @NotNull RegisterDeviceRequest request) {
         return registration.register(currentUser.id(), request.name())
                 .map(device -> RestResponse.ResponseBuilder.<RegisteredDevice>create(RestResponse.Status.CREATED)
@@ -49,34 +71,54 @@ public class DeviceResource {
     }
 
     @GET
+    @Operation(summary = "List my devices", description = "The caller's devices, unlinked ones included.",
+            operationId = "listDevices")
+    @APIResponse(responseCode = "200", description = "The devices",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = DeviceView.class,
+                    type = SchemaType.ARRAY)))
     public Uni<List<DeviceView>> list() {
         return registration.list(currentUser.id());
     }
 
     @GET
     @Path("/{id}")
-    public Uni<DeviceView> get(@PathParam("id") UUID id) {
+    @Operation(summary = "Read a device", description = "One of the caller's devices; another user's answers 404.")
+    @APIResponse(responseCode = "200", description = "The device",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = DeviceView.class)))
+    public Uni<DeviceView> get(@Parameter(description = ID) @PathParam("id") UUID id) {
         return registration.get(currentUser.id(), id);
     }
 
     @PATCH
     @Path("/{id}")
-    public Uni<DeviceView> rename(@PathParam("id") UUID id, @Valid @NotNull RenameDeviceRequest request) {
+    @Operation(summary = "Rename a device")
+    @APIResponse(responseCode = "200", description = "The renamed device",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = DeviceView.class)))
+    @APIResponse(responseCode = "409", description = UNLINKED)
+    public Uni<DeviceView> rename(@Parameter(description = ID) @PathParam("id") UUID id,
+            @Valid @NotNull RenameDeviceRequest request) {
         return registration.rename(currentUser.id(), id, request.name());
     }
 
-    /** Issues a new secret, answered once; the previous one keeps working for the configured grace period. */
     @POST
     @Path("/{id}/rotate-key")
-    public Uni<RestResponse<RotatedKey>> rotateKey(@PathParam("id") UUID id) {
+    @Operation(summary = "Rotate a device's key", description = "Issues a new secret, answered once "
+            + "(`Cache-Control: no-store`); the previous one keeps working for the grace period "
+            + "(`devices.key-rotation-grace`).")
+    @APIResponse(responseCode = "200", description = "The new key",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = RotatedKey.class)))
+    @APIResponse(responseCode = "409", description = UNLINKED)
+    public Uni<RestResponse<RotatedKey>> rotateKey(@Parameter(description = ID) @PathParam("id") UUID id) {
         return rotation.rotate(currentUser.id(), id)
                 .map(key -> RestResponse.ResponseBuilder.ok(key).header("Cache-Control", "no-store").build());
     }
 
-    /** Unlinks the device: its keys stop working at once and its parked polls are answered 401. */
     @DELETE
     @Path("/{id}")
-    public Uni<Void> unlink(@PathParam("id") UUID id) {
+    @Operation(summary = "Unlink a device", description = "Its keys stop working at once and its parked polls are "
+            + "answered 401. Unlinking an unlinked device answers 204 again.")
+    @APIResponse(responseCode = "204", description = "Unlinked")
+    public Uni<Void> unlink(@Parameter(description = ID) @PathParam("id") UUID id) {
         return registration.unlink(currentUser.id(), id);
     }
 }

@@ -2,7 +2,10 @@ package com.tradesignals.device.registration;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** @param name the device's new name */
-public record RenameDeviceRequest(@NotBlank @Size(max = 100) String name) {
+@Schema(description = "A device's new name")
+public record RenameDeviceRequest(
+        @Schema(description = "The device's new name", examples = "MT5 laptop")
+        @NotBlank @Size(max = 100) String name) {
 }

@@ -14,6 +14,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Execution reports from devices (DHMAC-SHA256 signed requests only). Each answers 200 with what the report did,
@@ -22,6 +29,18 @@ import jakarta.ws.rs.core.Response;
 @Path("/api/v1/exec")
 @RolesAllowed(DeviceIdentityProvider.ROLE)
 @HttpAuthenticationMechanism(DeviceAuthenticationMechanism.SCHEME)
+@Tag(name = "Execution reports", description = "Devices report what became of a signal (DHMAC-SHA256 signed). Each "
+        + "report is idempotent by `report_id`")
+@SecurityRequirement(name = "DHMAC-SHA256")
+@APIResponse(responseCode = "200", description = "What the report did and where the execution stands",
+        content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReportAnswer.class)))
+@APIResponse(responseCode = "202", description = "The signal is not known yet: the report is kept and applied when "
+        + "it arrives (`outcome` AWAITING_SIGNAL); a retry gets the same answer",
+        content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReportAnswer.class)))
+@APIResponse(responseCode = "404", description = "`/problems/not-found`: the signal is another user's")
+@APIResponse(responseCode = "409", description = "`/problems/report-id-conflict`: this device sent a different "
+        + "report under the same `report_id`; `/problems/duplicate-trade-id` (fills): the `trade_id` was reported "
+        + "already for this execution")
 public class ReportResource {
 
     private final ReportService reports;
@@ -34,23 +53,30 @@ public class ReportResource {
         this.identity = identity;
     }
 
-    /** The device received the signal and is acting on it. */
     @POST
     @Path("/ack")
+    @Operation(summary = "Acknowledge a signal", description = "The device received the signal and is acting on it "
+            + "(FIX ExecType=New).")
     public Uni<Response> ack(@Valid @NotNull AckReport report) {
         return submit(report);
     }
 
-    /** The broker filled (part of) the order. */
     @POST
     @Path("/fill")
+    @Operation(summary = "Report a fill", description = "The broker filled (part of) the order. A fill that cannot "
+            + "count on its own (price out of band, side mismatch, off lot step, overfill, ...) is kept for an "
+            + "administrator's review and says so in `outcome`.")
+    @APIResponse(responseCode = "400", description = "`/problems/validation`: a field is missing or invalid; "
+            + "`/problems/fill-time-in-future`: `filled_at` is later than the server's time plus the allowed skew; "
+            + "`/problems/malformed-json`: the body is not JSON")
     public Uni<Response> fill(@Valid @NotNull FillReport report) {
         return submit(report);
     }
 
-    /** The device could not execute the signal. */
     @POST
     @Path("/error")
+    @Operation(summary = "Report a failure", description = "The device could not execute the signal: the terminal's "
+            + "or broker's status code and message (FIX ExecType=Rejected).")
     public Uni<Response> error(@Valid @NotNull ErrorReport report) {
         return submit(report);
     }
