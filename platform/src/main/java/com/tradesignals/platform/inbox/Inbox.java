@@ -15,6 +15,7 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
@@ -98,10 +99,11 @@ public class Inbox {
             Supplier<Uni<Void>> processing) {
         List<SpanContext> records = messages.stream().map(TraceContexts::consumerSpanOf).flatMap(Optional::stream)
                 .toList();
-        if (records.isEmpty()) {
-            return processing.get();
-        }
         return Uni.createFrom().deferred(() -> {
+            // Off a duplicated Vert.x context the context would sit in a thread local the reactive chain leaves.
+            if (records.isEmpty() || !VertxContext.isOnDuplicatedContext()) {
+                return processing.get();
+            }
             Context parent = Context.root().with(Span.wrap(records.get(0)));
             SpanBuilder builder = tracer.spanBuilder(consumer + " process").setParent(parent);
             records.forEach(builder::addLink);

@@ -1,4 +1,4 @@
-package com.tradesignals.device.tracing;
+package com.tradesignals.device.polling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -10,7 +10,6 @@ import com.tradesignals.contracts.events.signals.SignalIssued;
 import com.tradesignals.device.LinkedDevice;
 import com.tradesignals.device.TestClock;
 import com.tradesignals.device.UpstreamSignals;
-import com.tradesignals.device.polling.ParkedPolls;
 import com.tradesignals.testsupport.TestKafka;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
