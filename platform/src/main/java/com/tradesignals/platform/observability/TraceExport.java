@@ -10,7 +10,7 @@ import java.util.Collection;
 
 /**
  * Spans leave the process only where an OTLP collector is configured ({@code QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT};
- * unset or {@code none}: not exported).
+ * unset: not exported).
  * Without one this exporter, which drops them, is the service's span exporter: Quarkus then installs no OTLP
  * exporter, which would otherwise send to localhost:4317 and log every failed attempt. Trace context is still created
  * and propagated (HTTP, outbox, Kafka headers) and trace ids still appear in the logs.
