@@ -165,6 +165,13 @@ export const FRAMEWORK_KEYS = [
   "kafka.sasl.jaas.config",
   "mp.jwt.verify.publickey.location", // SmallRye JWT: the identity service's public key
   "quarkus.log.level", // operators may raise or lower logging
+  "quarkus.log.console.json.enabled", // JSON logs (on in every packaged run; docs/operations.md, "Logs and traces")
+  // OpenTelemetry: spans go over OTLP to this collector; without one they are dropped (platform TraceExport).
+  "quarkus.otel.exporter.otlp.endpoint",
+  "quarkus.otel.exporter.otlp.traces.endpoint",
+  "quarkus.otel.exporter.otlp.traces.protocol",
+  "quarkus.otel.exporter.otlp.traces.headers",
+  "quarkus.otel.resource.attributes",
 ];
 /** Prefixes of framework keys that take a variable part (e.g. a log category). */
 export const FRAMEWORK_PREFIXES = ["quarkus.log.category."];

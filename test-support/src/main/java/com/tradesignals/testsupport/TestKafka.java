@@ -55,7 +55,14 @@ public final class TestKafka {
     /** As {@link #publishCloudEvent(String, String, String, String, String)} from the given {@code source}. */
     public static void publishCloudEvent(String topic, String key, String eventId, String type, String source,
             String data) {
+        publishCloudEvent(topic, key, eventId, type, source, data, Map.of());
+    }
+
+    /** As {@link #publishCloudEvent(String, String, String, String, String, String)} with more headers (a traceparent). */
+    public static void publishCloudEvent(String topic, String key, String eventId, String type, String source,
+            String data, Map<String, String> headers) {
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, data);
+        headers.forEach((name, value) -> header(record, name, value));
         header(record, "ce_specversion", "1.0");
         header(record, "ce_id", eventId);
         header(record, "ce_type", type);

@@ -6,7 +6,8 @@ import java.util.List;
 /** What one read found: whether the device may still poll, its acknowledged cursor and what is due. */
 record DueDeliveries(boolean isActive, long acknowledgedSequence, List<Due> due) {
 
-    record Due(DeliveredSignal signal, Instant createdAt) {
+    /** @param traceparent the trace of the signal's consumption; null if it had none */
+    record Due(DeliveredSignal signal, Instant createdAt, String traceparent) {
     }
 
     boolean isEmpty() {

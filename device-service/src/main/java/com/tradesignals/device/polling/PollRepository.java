@@ -33,7 +33,7 @@ public class PollRepository {
                 returning d.id)
             select d.is_active, greatest(d.last_ack_sequence, least($2, d.next_sequence)) as acknowledged,
                    due.sequence, due.created_at, s.signal_id, s.instrument, s.side, s.order_type, s.size, s.price,
-                   s.stop_loss, s.take_profit, s.issued_at, s.expires_at
+                   s.stop_loss, s.take_profit, s.issued_at, s.expires_at, s.traceparent
             from devices d
             left join lateral (
                 select x.sequence, x.created_at, x.signal_id
@@ -90,7 +90,7 @@ public class PollRepository {
                         OrderType.valueOf(row.getString("order_type")), row.getBigDecimal("size"),
                         row.getBigDecimal("price"), row.getBigDecimal("stop_loss"), row.getBigDecimal("take_profit"),
                         instant(row.getOffsetDateTime("issued_at")), instant(row.getOffsetDateTime("expires_at"))),
-                        instant(row.getOffsetDateTime("created_at"))));
+                        instant(row.getOffsetDateTime("created_at")), row.getString("traceparent")));
             }
         }
         return new DueDeliveries(isActive, acknowledged, due);

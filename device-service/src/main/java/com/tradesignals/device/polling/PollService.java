@@ -1,9 +1,12 @@
 package com.tradesignals.device.polling;
 
 import com.tradesignals.device.polling.ParkedPolls.ParkedPoll;
+import com.tradesignals.platform.observability.TraceContexts;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import io.quarkus.security.AuthenticationFailedException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
@@ -137,7 +140,22 @@ public class PollService {
 
     private PollResponse answer(DueDeliveries found, Outcome outcome) {
         polls.get(outcome).increment();
+        linkSignalTraces(found);
         return new PollResponse(found.signals(), found.acknowledgedSequence(), clock.instant(), false);
+    }
+
+    /**
+     * The poll is its own trace (the device started it); it links to the trace of each signal it hands over, so
+     * that a signal's trace (consumed, fanned out) leads to the polls that delivered it.
+     */
+    private static void linkSignalTraces(DueDeliveries found) {
+        Span poll = Span.current();
+        for (DueDeliveries.Due due : found.due()) {
+            SpanContext signal = Span.fromContext(TraceContexts.fromTraceparent(due.traceparent())).getSpanContext();
+            if (signal.isValid()) {
+                poll.addLink(signal);
+            }
+        }
     }
 
     /** Nothing for a request the device has abandoned: its newer poll gets what is due. */

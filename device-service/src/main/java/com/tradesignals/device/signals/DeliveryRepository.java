@@ -1,6 +1,7 @@
 package com.tradesignals.device.signals;
 
 import com.tradesignals.contracts.events.signals.SignalIssued;
+import com.tradesignals.platform.observability.TraceContexts;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,9 +32,9 @@ public class DeliveryRepository {
                         with stored as (
                             insert into signals (signal_id, user_id, instrument, side, order_type, size, price,
                                                  stop_loss, take_profit, issued_at, expires_at, received_at,
-                                                 is_awaiting_device)
+                                                 traceparent, is_awaiting_device)
                             values (:signalId, :userId, :instrument, :side, :orderType, :size, :price,
-                                    :stopLoss, :takeProfit, :issuedAt, :expiresAt, :now,
+                                    :stopLoss, :takeProfit, :issuedAt, :expiresAt, :now, :traceparent,
                                     :isLive and not exists (select 1 from devices where user_id = :userId and is_active))
                             on conflict (signal_id) do nothing
                             returning signal_id),
@@ -59,6 +60,7 @@ public class DeliveryRepository {
                 .setParameter("issuedAt", signal.issuedAt())
                 .setParameter("expiresAt", signal.expiresAt())
                 .setParameter("now", now)
+                .setParameter("traceparent", TraceContexts.currentTraceparent())
                 .setParameter("isLive", isLive)
                 .getSingleResult());
     }

@@ -4,10 +4,18 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tradesignals.contracts.events.EventType;
 import com.tradesignals.contracts.events.IntegrationEvent;
+import com.tradesignals.platform.observability.TraceContexts;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
@@ -35,7 +43,8 @@ import org.jboss.logging.Logger;
  * database unreachable, a timeout, a serialization failure or deadlock) is retried until it passes while the
  * consumer's later records wait, so nothing is reordered or lost (decision 0008). Only a record that can never be
  * processed is nacked and so goes to the dead-letter topic, the reason in its {@code dead-letter-reason} header
- * ({@link DeadLetter}): unreadable, invalid (see {@link FailureClassifier}) or from a foreign producer.
+ * ({@link DeadLetter}): unreadable, invalid (see {@link FailureClassifier}) or from a foreign producer. A record's
+ * effect runs in the trace its producer started (the connector continues the {@code traceparent} header).
  */
 @ApplicationScoped
 public class Inbox {
@@ -45,12 +54,14 @@ public class Inbox {
     private final ObjectMapper objectMapper;
     private final InboxConfig config;
     private final MeterRegistry registry;
+    private final Tracer tracer;
     private final Map<String, AtomicInteger> retrying = new ConcurrentHashMap<>();
 
-    Inbox(ObjectMapper objectMapper, InboxConfig config, MeterRegistry registry) {
+    Inbox(ObjectMapper objectMapper, InboxConfig config, MeterRegistry registry, Tracer tracer) {
         this.objectMapper = objectMapper.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         this.config = config;
         this.registry = registry;
+        this.tracer = tracer;
     }
 
     /**
@@ -75,6 +86,37 @@ public class Inbox {
      * the batch fails for good, its records are consumed one by one, so that only the record at fault goes there.
      */
     public Uni<Void> consumeAll(String consumer, List<? extends Message<String>> messages,
+            Function<List<IntegrationEvent>, Uni<Void>> effect) {
+        return inBatchSpan(consumer, messages, () -> consumeBatch(consumer, messages, effect));
+    }
+
+    /**
+     * Runs the processing of a batch in a span of its own, current while it runs (so what it logs and adds to the
+     * outbox belongs to it): the connector makes no record's span current for a batch. Its parent is the first
+     * record's consumer span, and it links to every record's; a lone record, the usual batch, so stays in its trace.
+     */
+    private Uni<Void> inBatchSpan(String consumer, List<? extends Message<String>> messages,
+            Supplier<Uni<Void>> processing) {
+        List<SpanContext> records = messages.stream().map(TraceContexts::consumerSpanOf).flatMap(Optional::stream)
+                .toList();
+        return Uni.createFrom().deferred(() -> {
+            // Off a duplicated Vert.x context the context would sit in a thread local the reactive chain leaves.
+            if (records.isEmpty() || !VertxContext.isOnDuplicatedContext()) {
+                return processing.get();
+            }
+            Context parent = Context.root().with(Span.wrap(records.get(0)));
+            SpanBuilder builder = tracer.spanBuilder(consumer + " process").setParent(parent);
+            records.forEach(builder::addLink);
+            Span span = builder.startSpan();
+            Scope scope = parent.with(span).makeCurrent();
+            return processing.get().onTermination().invoke(() -> {
+                scope.close();
+                span.end();
+            });
+        });
+    }
+
+    private Uni<Void> consumeBatch(String consumer, List<? extends Message<String>> messages,
             Function<List<IntegrationEvent>, Uni<Void>> effect) {
         List<Message<String>> readable = new ArrayList<>();
         List<ReceivedEvent> events = new ArrayList<>();

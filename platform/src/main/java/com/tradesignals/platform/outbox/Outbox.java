@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tradesignals.contracts.events.EventType;
 import com.tradesignals.contracts.events.IntegrationEvent;
+import com.tradesignals.platform.observability.TraceContexts;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -14,7 +15,9 @@ import java.util.UUID;
 
 /**
  * Records events for publication. Call it inside the transaction that makes the change the event
- * announces: both commit or neither does, and {@link OutboxRelay} publishes what committed.
+ * announces: both commit or neither does, and {@link OutboxRelay} publishes what committed. Each event keeps the
+ * trace context current when it was added, so its publication continues the trace of the request or record that
+ * caused it.
  */
 @ApplicationScoped
 public class Outbox {
@@ -38,9 +41,9 @@ public class Outbox {
     public Uni<Void> add(SqlClient transaction, IntegrationEvent event) {
         OutboxEvent row = rowOf(event);
         return transaction.preparedQuery("insert into outbox_events (event_id, event_type, topic, record_key, payload, "
-                        + "occurred_at) values ($1, $2, $3, $4, $5, $6)")
+                        + "occurred_at, traceparent) values ($1, $2, $3, $4, $5, $6, $7)")
                 .execute(Tuple.from(new Object[] {row.eventId, row.eventType, row.topic, row.recordKey, row.payload,
-                        row.occurredAt.atOffset(ZoneOffset.UTC)}))
+                        row.occurredAt.atOffset(ZoneOffset.UTC), row.traceparent}))
                 .replaceWithVoid();
     }
 
@@ -53,6 +56,7 @@ public class Outbox {
         row.recordKey = event.userId().toString();
         row.payload = toJson(event);
         row.occurredAt = clock.instant();
+        row.traceparent = TraceContexts.currentTraceparent();
         return row;
     }
 

@@ -38,4 +38,8 @@ public class OutboxEvent {
 
     @Column(name = "occurred_at", nullable = false, updatable = false)
     public Instant occurredAt;
+
+    /** The W3C traceparent of the transaction that wrote the event; null outside a trace. */
+    @Column(updatable = false)
+    public String traceparent;
 }

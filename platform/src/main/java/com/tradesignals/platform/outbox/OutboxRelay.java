@@ -1,10 +1,12 @@
 package com.tradesignals.platform.outbox;
 
+import com.tradesignals.platform.observability.TraceContexts;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.vertx.mutiny.core.Vertx;
@@ -30,7 +32,8 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
 /**
- * Publishes committed outbox events to Kafka as CloudEvents, keyed by user id, and deletes them once acknowledged.
+ * Publishes committed outbox events to Kafka as CloudEvents, keyed by user id, and deletes them once acknowledged;
+ * each record carries the W3C {@code traceparent} of the transaction that wrote its event.
  * It runs every {@code platform.outbox.interval} (a Vert.x timer: Quarkus' scheduler fires at most once a second,
  * which would release a second's events at once) and drains the outbox batch after batch, each in its own
  * transaction, until a batch is not full. At least once: an event whose acknowledgement is lost is sent again, and
@@ -109,8 +112,8 @@ public class OutboxRelay {
 
     /** Publishes the oldest unpublished events; answers how many. */
     private Uni<Integer> publishBatch(SqlConnection transaction) {
-        return transaction.preparedQuery("select position, event_id, event_type, topic, record_key, payload, occurred_at "
-                        + "from outbox_events order by position limit $1")
+        return transaction.preparedQuery("select position, event_id, event_type, topic, record_key, payload, occurred_at, "
+                        + "traceparent from outbox_events order by position limit $1")
                 .execute(Tuple.of(config.batchSize()))
                 .chain(rows -> {
                     if (rows.size() == 0) {
@@ -146,8 +149,11 @@ public class OutboxRelay {
                 .withTopic(event.getString("topic"))
                 .withKey(event.getString("record_key"))
                 .build();
+        // The record's producer span (and its traceparent header) continues the trace of the transaction that wrote
+        // the event, not the relay's timer.
+        TracingMetadata trace = TracingMetadata.withCurrent(TraceContexts.fromTraceparent(event.getString("traceparent")));
         return emitter.sendMessage(Message.of(event.getString("payload")).addMetadata(cloudEvent)
-                .addMetadata(kafkaRecord));
+                .addMetadata(kafkaRecord).addMetadata(trace));
     }
 
     private Uni<Void> backOff(Throwable failure) {
