@@ -31,7 +31,6 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 /** A user's devices: link a terminal, list, rename, rotate its key, unlink. Another user's device answers 404. */
 @Path("/api/v1/devices")
-@Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed("user")
 @Tag(name = "Devices", description = "A user links, names, re-keys and unlinks their trading terminals")
 @SecurityRequirement(name = "bearer-jwt", scopes = "user")
@@ -52,6 +51,7 @@ public class DeviceResource {
 
     @POST
     @Path("/register")
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Link a device", description = "Registers a terminal of the caller (role `user`) and "
             + "answers its signing secret, once: it cannot be shown again (`Cache-Control: no-store`).")
     @APIResponse(responseCode = "201", description = "Registered; `Location` is the device",
@@ -91,6 +91,7 @@ public class DeviceResource {
 
     @PATCH
     @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Rename a device")
     @APIResponse(responseCode = "200", description = "The renamed device",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = DeviceView.class)))
