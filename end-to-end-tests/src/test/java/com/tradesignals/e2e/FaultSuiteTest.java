@@ -515,14 +515,22 @@ class FaultSuiteTest {
             await("device-service delivers the signal after the poison").atMost(CONVERGENCE)
                     .until(() -> !poller.received().isEmpty());
             assertThat(poller.received()).as("signals delivered").containsExactly(signalId);
-            await("execution-service knows the device and the signal after the poisons").atMost(CONVERGENCE)
-                    .until(() -> terminal.report("ack", Map.of("signal_id", signalId),
-                            Map.of("report-id", "ack-" + signalId)).statusCode() == 200);
-            HttpResponse<String> fill = terminal.report("fill", Map.of("signal_id", signalId, "trade_id", "P-1",
-                    "price", "1.27015", "size", "0.10", "filled_at", Instant.now().toString()),
-                    Map.of("report-id", "fill-P-1"));
-            assertThat(fill.statusCode() / 100).as(fill.body()).isEqualTo(2);
-            assertThat(JsonPath.from(fill.body()).getString("outcome")).isEqualTo("FILL_APPLIED");
+            // 202 (AWAITING_SIGNAL) until execution-service has the signal: the report then waits and is applied.
+            String filledAt = Instant.now().toString();
+            await("execution-service knows the device registered after the poison").atMost(CONVERGENCE)
+                    .until(() -> terminal.report("fill", Map.of("signal_id", signalId, "trade_id", "P-1",
+                            "price", "1.27015", "size", "0.10", "filled_at", filledAt),
+                            Map.of("report-id", "fill-P-1")).statusCode() / 100 == 2);
+            await("execution-service applies the fill to the signal issued after the poison").atMost(CONVERGENCE)
+                    .untilAsserted(() -> {
+                        HttpResponse<String> status = terminal.signed("GET", "/api/v1/exec/status/" + signalId, "", null);
+                        assertThat(status.statusCode()).as(status.body()).isEqualTo(200);
+                        JsonPath execution = JsonPath.from(status.body());
+                        assertThat(execution.getList("executions.fills.flatten().trade_id", String.class))
+                                .as(status.body()).containsExactly("P-1");
+                        assertThat(execution.getList("executions.fills.flatten().status", String.class))
+                                .as(status.body()).containsExactly("APPLIED");
+                    });
         }
         await("affiliate-service knows the device registered after the poison").atMost(CONVERGENCE)
                 .until(() -> affiliateServiceKnowsDevice(deviceId));

@@ -64,9 +64,12 @@ final class ReferredTrader {
         chain.publishSignal();
         // Long after a fault: a killed execution-service's partitions stay with its dead group member until that
         // member's session (45 s) expires, and the rebalances that follow; measured up to ~100 s after a restart.
-        await("execution-service knows the signal and the device").atMost(Duration.ofSeconds(150))
+        // An ack before the signal is consumed is answered 202, and so is every resend of it: then the status tells.
+        await("execution-service knows the device").atMost(Duration.ofSeconds(150))
                 .until(() -> chain.report("ack", Map.of("signal_id", chain.signalId.toString()), "ack-" + chain.signalId)
-                        .statusCode() == 200);
+                        .statusCode() / 100 == 2);
+        await("execution-service knows the signal").atMost(Duration.ofSeconds(150))
+                .until(() -> terminal.signed("GET", "/api/v1/exec/status/" + chain.signalId, "", null).statusCode() == 200);
         return chain;
     }
 
