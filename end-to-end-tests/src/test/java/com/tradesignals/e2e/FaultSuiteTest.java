@@ -72,6 +72,8 @@ class FaultSuiteTest {
     /** As long as the issue's measured outage (a PostgreSQL restart): the old inbox gave up after ~3.5 s. */
     private static final Duration DATABASE_OUTAGE = Duration.ofSeconds(20);
     private static final int SIGNALS_DURING_OUTAGE = 5;
+    /** The gateway's proxy_read_timeout: a poll answered later than this hung. */
+    private static final Duration GATEWAY_READ_TIMEOUT = Duration.ofSeconds(60);
     /** Long polls parked on the device-service replica that a rolling restart stops; devices.max-per-user each. */
     private static final int FLEET_SIZE = 1000;
     private static final int DEVICES_PER_OWNER = 10;
@@ -445,6 +447,118 @@ class FaultSuiteTest {
         assertDecimal(balances.getString("reserved"), BigDecimal.ZERO);
         assertBalancesAddUp(balances);
         assertThat(deadLetters.since()).as("dead letters").isEmpty();
+    }
+
+    @Test
+    @Order(10)
+    void aTerminalPollingThroughAKilledDeviceServiceGetsEverySignalOnceInOrder() throws Exception {
+        User owner = User.signUp(system);
+        DeviceClient terminal = new DeviceClient(URI.create(system.gateway), storage.resolve("crash-terminal.json"));
+        assertThat(terminal.register(owner.token(), "terminal polling through a crash").statusCode()).isEqualTo(201);
+        DeadLetters deadLetters = DeadLetters.markNow(system);
+        ServiceProcess crashing = system.firstDeviceService;
+        List<String> issued = new ArrayList<>();
+        try (DevicePoller poller = DevicePoller.start(terminal)) {
+            issued.add(publishSignal(owner).toString());
+            await("a signal reaches the terminal before the crash").atMost(Duration.ofSeconds(30))
+                    .until(() -> poller.received().size() == 1);
+            crashing.kill();
+            for (int i = 0; i < SIGNALS_DURING_OUTAGE; i++) {
+                issued.add(publishSignal(owner).toString());
+            }
+            await("the gateway answers the terminal 503 while device-service is down").atMost(Duration.ofSeconds(15))
+                    .until(() -> poller.statuses().contains(503));
+            crashing.restart();
+            // The killed member holds its signals.v1 partitions until its session (45 s) expires.
+            await(issued.size() + " signals reach the terminal").atMost(CONVERGENCE)
+                    .until(() -> poller.received().size() >= issued.size());
+            int answered = poller.answers().size();
+            await("the terminal acknowledges them with its next poll").atMost(Duration.ofSeconds(30))
+                    .until(() -> poller.answers().size() > answered);
+
+            assertThat(poller.received()).as("signals delivered, in the order issued, each once")
+                    .containsExactlyElementsOf(issued);
+            assertThat(poller.answers()).as("answers to the terminal's polls").allSatisfy(answer -> {
+                assertThat(answer.status()).as(answer.toString()).isIn(200, 503);
+                if (answer.status() == 503) {
+                    assertThat(answer.contentType()).as(answer.toString()).startsWith("application/problem+json");
+                }
+                assertThat(answer.took()).as("answered before the gateway's read timeout, not hung")
+                        .isLessThan(GATEWAY_READ_TIMEOUT);
+            });
+        } finally {
+            if (crashing.onExit().isDone()) {
+                crashing.restart();
+            }
+        }
+        assertThat(deadLetters.since()).as("dead letters").isEmpty();
+    }
+
+    @Test
+    @Order(11)
+    void aPoisonRecordOnEachConsumedTopicIsDeadLetteredByEachConsumerAndLaterEventsApply() throws Exception {
+        User owner = User.signUp(system);
+        DeadLetters deadLetters = DeadLetters.markNow(system);
+        String poisonSignal = TestKafka.newEventId();
+        String poisonDevice = TestKafka.newEventId();
+        // Keyed by the owner like the events that follow: one partition, so every consumer meets the poison first.
+        TestKafka.publishCloudEvent(Topics.SIGNALS, owner.id().toString(), poisonSignal,
+                EventType.SIGNAL_ISSUED.type(), "{\"signal_id\": not json");
+        TestKafka.publishCloudEvent(Topics.DEVICES_LIFECYCLE, owner.id().toString(), poisonDevice,
+                EventType.DEVICE_REGISTERED.type(), "{\"device_id\": not json");
+        DeviceClient terminal = new DeviceClient(URI.create(system.gateway), storage.resolve("poison-terminal.json"));
+        HttpResponse<String> registered = terminal.register(owner.token(), "terminal registered after a poison record");
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        UUID deviceId = UUID.fromString(JsonPath.from(registered.body()).getString("device_id"));
+        try (DevicePoller poller = DevicePoller.start(terminal)) {
+            String signalId = publishSignal(owner).toString();
+            await("device-service delivers the signal after the poison").atMost(CONVERGENCE)
+                    .until(() -> !poller.received().isEmpty());
+            assertThat(poller.received()).as("signals delivered").containsExactly(signalId);
+            // 202 (AWAITING_SIGNAL) until execution-service has the signal: the report then waits and is applied.
+            String filledAt = Instant.now().toString();
+            await("execution-service knows the device registered after the poison").atMost(CONVERGENCE)
+                    .until(() -> terminal.report("fill", Map.of("signal_id", signalId, "trade_id", "P-1",
+                            "price", "1.27015", "size", "0.10", "filled_at", filledAt),
+                            Map.of("report-id", "fill-P-1")).statusCode() / 100 == 2);
+            await("execution-service applies the fill to the signal issued after the poison").atMost(CONVERGENCE)
+                    .untilAsserted(() -> {
+                        HttpResponse<String> status = terminal.signed("GET", "/api/v1/exec/status/" + signalId, "", null);
+                        assertThat(status.statusCode()).as(status.body()).isEqualTo(200);
+                        JsonPath execution = JsonPath.from(status.body());
+                        assertThat(execution.getList("executions.fills.flatten().trade_id", String.class))
+                                .as(status.body()).containsExactly("P-1");
+                        assertThat(execution.getList("executions.fills.flatten().status", String.class))
+                                .as(status.body()).containsExactly("APPLIED");
+                    });
+        }
+        await("affiliate-service knows the device registered after the poison").atMost(CONVERGENCE)
+                .until(() -> affiliateServiceKnowsDevice(deviceId));
+        await("each consumer dead-letters the poison on its topic, and nothing else").atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(deadLetters.since().stream().map(letter -> letter.topic() + " "
+                        + header(letter, "ce_id") + " " + header(letter, "dead-letter-reason")).toList())
+                        .as("dead letters: topic, ce_id, reason").containsExactlyInAnyOrder(
+                                unreadable(Topics.SIGNALS, "device-service", poisonSignal),
+                                unreadable(Topics.SIGNALS, "execution-service", poisonSignal),
+                                unreadable(Topics.DEVICES_LIFECYCLE, "execution-service", poisonDevice),
+                                unreadable(Topics.DEVICES_LIFECYCLE, "affiliate-service", poisonDevice)));
+    }
+
+    /** A dead letter as the poison case lists them: its topic, ce_id and reason. */
+    private static String unreadable(String topic, String consumer, String eventId) {
+        return Topics.deadLetterTopic(topic, consumer) + " " + eventId + " unreadable";
+    }
+
+    private boolean affiliateServiceKnowsDevice(UUID deviceId) throws Exception {
+        try (Connection connection = DriverManager.getConnection(system.postgres().jdbcUrl(system.affiliateDatabase),
+                system.postgres().user(), system.postgres().password());
+                PreparedStatement query = connection.prepareStatement(
+                        "select 1 from user_devices where device_id = ?")) {
+            query.setObject(1, deviceId);
+            try (ResultSet result = query.executeQuery()) {
+                return result.next();
+            }
+        }
     }
 
     /** payout id → "STATUS attempts" for the affiliate's payouts, straight from affiliate-service's database. */
