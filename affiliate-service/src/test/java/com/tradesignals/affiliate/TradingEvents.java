@@ -16,6 +16,7 @@ import com.tradesignals.testsupport.TestKafka;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -52,10 +53,16 @@ public class TradingEvents {
      * (all null for an instrument the catalogue does not know).
      */
     public FillRecorded fill(UUID userId, String instrument, String lots, String commissionableLots, String price) {
-        FillRecorded fill = recorded(userId, instrument, new BigDecimal(lots),
-                commissionableLots == null ? null : new BigDecimal(commissionableLots), new BigDecimal(price));
+        FillRecorded fill = unpublishedFill(userId, instrument, lots, commissionableLots, price);
         publish(TestKafka.newEventId(), fill);
         return fill;
+    }
+
+    /** The fill {@link #fill(UUID, String, String, String, String)} would publish, for the test to publish. */
+    public FillRecorded unpublishedFill(UUID userId, String instrument, String lots, String commissionableLots,
+            String price) {
+        return recorded(userId, instrument, new BigDecimal(lots),
+                commissionableLots == null ? null : new BigDecimal(commissionableLots), new BigDecimal(price));
     }
 
     /**
@@ -81,10 +88,15 @@ public class TradingEvents {
     }
 
     public void publish(String eventId, IntegrationEvent event) {
+        publish(eventId, event, Map.of());
+    }
+
+    /** As {@link #publish(String, IntegrationEvent)}, with more headers (a W3C traceparent). */
+    public void publish(String eventId, IntegrationEvent event, Map<String, String> headers) {
         EventType type = EventType.of(event);
         try {
             TestKafka.publishCloudEvent(type.topic(), event.userId().toString(), eventId, type.type(),
-                    json.writeValueAsString(event));
+                    TestKafka.producerOf(type.topic()), json.writeValueAsString(event), headers);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
