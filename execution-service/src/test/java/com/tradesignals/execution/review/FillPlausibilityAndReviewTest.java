@@ -94,7 +94,8 @@ class FillPlausibilityAndReviewTest {
 
         inQueue(fillId).body("status", equalTo("FLAGGED")).body("reason", equalTo("price-out-of-band"))
                 .body("signal_price", equalTo("1.08345000"));
-        assertThat(fillsRecorded(signal)).extracting(event -> event.get("trade_id")).containsExactly("T-3");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(fillsRecorded(signal))
+                .extracting(event -> event.get("trade_id")).containsExactly("T-3"));
 
         decide(admin, fillId, "approve", "the broker's statement shows it").statusCode(200)
                 .body("previous_status", equalTo("FLAGGED")).body("status", equalTo("APPLIED"))
@@ -105,9 +106,10 @@ class FillPlausibilityAndReviewTest {
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(fillsRecorded(signal))
                 .extracting(event -> event.get("trade_id")).containsExactlyInAnyOrder("T-3", "T-1"));
-        assertThat(eventsOf(signal, EventType.EXECUTION_FILL_REVIEWED)).singleElement()
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                eventsOf(signal, EventType.EXECUTION_FILL_REVIEWED)).singleElement()
                 .satisfies(event -> assertThat(event).containsEntry("decision", "APPROVED")
-                        .containsEntry("previous_status", "FLAGGED").containsEntry("fill_id", fillId));
+                        .containsEntry("previous_status", "FLAGGED").containsEntry("fill_id", fillId)));
         queue(null).body("items.fill_id", not(hasItem(fillId)));
     }
 
