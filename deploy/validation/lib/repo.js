@@ -32,14 +32,20 @@ export function parseProperties(text) {
   return out;
 }
 
+/** The platform modules a service depends on (its pom's platform-* artifacts), as folders: platform/core, ... */
+export function platformModulesOf(svc) {
+  const pom = read(`${svc}/pom.xml`);
+  return [...pom.matchAll(/<artifactId>platform-([a-z-]+)<\/artifactId>/g)].map((m) => `platform/${m[1]}`);
+}
+
 /**
  * Keys in effect in the prod profile (what a container runs with): unprofiled keys and %prod ones, the
- * platform's shared defaults first (ordinal 100), then the service's application.properties (250).
+ * defaults of the platform modules the service uses first (ordinal 100), then its application.properties (250).
  */
 export function effectiveProperties(svc) {
   const merged = new Map();
   const layers = [
-    "platform/src/main/resources/META-INF/microprofile-config.properties",
+    ...platformModulesOf(svc).map((m) => `${m}/src/main/resources/META-INF/microprofile-config.properties`),
     `${svc}/src/main/resources/application.properties`,
   ];
   for (const layer of layers) {
@@ -66,8 +72,8 @@ function javaFiles(dir) {
   return out.sort();
 }
 
-/** Source directories whose code runs inside a service: its own and the platform jar every service includes. */
-export const sourceDirsOf = (svc) => [`${svc}/src/main/java`, "platform/src/main/java"];
+/** Source directories whose code runs inside a service: its own and those of the platform modules it uses. */
+export const sourceDirsOf = (svc) => [`${svc}/src/main/java`, ...platformModulesOf(svc).map((m) => `${m}/src/main/java`)];
 
 const kebab = (s) => s.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase();
 const OPTIONAL = /^(Optional(Int|Long|Double)?)\b/;
@@ -337,7 +343,8 @@ export function allFacts() {
  */
 export function meters() {
   const series = new Set();
-  const dirs = [...serviceNames().map((s) => `${s}/src/main/java`), "platform/src/main/java"];
+  const platformDirs = readdirSync(join(ROOT, "platform")).map((m) => `platform/${m}/src/main/java`);
+  const dirs = [...serviceNames().map((s) => `${s}/src/main/java`), ...platformDirs];
   for (const file of dirs.flatMap(javaFiles)) {
     const src = read(file);
     const add = (name, kind) => {
