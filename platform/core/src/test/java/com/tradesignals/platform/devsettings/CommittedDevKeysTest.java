@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The committed dev keys are recognised by their material, wherever and however they are configured. */
 class CommittedDevKeysTest {
 
-    private static final Path DEV_KEYS = Path.of("..", "dev", "keys");
+    private static final Path DEV_KEYS = Path.of("..", "..", "dev", "keys");
 
     @TempDir
     Path directory;
