@@ -1,4 +1,4 @@
-package com.tradesignals.device.auth;
+package com.tradesignals.platform.deviceauth;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -6,21 +6,28 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import com.tradesignals.contracts.signing.DeviceKeyId;
 import com.tradesignals.contracts.signing.DeviceRequestSigner;
+import com.tradesignals.testsupport.PostgresTestResource;
 import com.tradesignals.testsupport.TestTokens;
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The shared DHMAC-SHA256 mechanism against this service's registry, through a test-only endpoint. */
+/** The DHMAC-SHA256 mechanism (docs/device-signing.md) with real nonces in PostgreSQL, through a test endpoint. */
 @QuarkusTest
+@QuarkusTestResource(PostgresTestResource.class)
 class DeviceAuthenticationTest {
 
     private static final String PATH = "/test/signed-echo";
     private static final String BODY = "{\"hello\":\"world\"}";
+
+    @Inject
+    DeviceKeys devices;
 
     private UUID user;
     private DeviceRequestSigner signer;
@@ -28,10 +35,7 @@ class DeviceAuthenticationTest {
     @BeforeEach
     void registerDevice() {
         user = UUID.randomUUID();
-        var registered = given().auth().oauth2(TestTokens.user(user)).contentType(ContentType.JSON)
-                .body("{\"name\":\"EA\"}").post("/api/v1/devices/register")
-                .then().statusCode(201).extract().jsonPath();
-        signer = new DeviceRequestSigner(DeviceKeyId.parse(registered.getString("kid")), registered.getString("secret"));
+        signer = devices.issue(user);
     }
 
     @Test

@@ -1,16 +1,15 @@
-package com.tradesignals.device.auth;
+package com.tradesignals.platform.deviceauth;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.tradesignals.contracts.signing.DeviceKeyId;
 import com.tradesignals.contracts.signing.DeviceRequestSigner;
-import com.tradesignals.testsupport.TestTokens;
+import com.tradesignals.testsupport.PostgresTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,6 +28,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** The query and body rules of docs/device-signing.md, as the server applies them. */
 @QuarkusTest
+@QuarkusTestResource(PostgresTestResource.class)
 class SignedQueryAndBodyTest {
 
     private static final String PATH = "/test/signed-echo";
@@ -38,14 +38,14 @@ class SignedQueryAndBodyTest {
     @TestHTTPResource("/")
     URI server;
 
+    @Inject
+    DeviceKeys devices;
+
     private DeviceRequestSigner signer;
 
     @BeforeEach
     void registerDevice() {
-        var registered = given().auth().oauth2(TestTokens.user(UUID.randomUUID())).contentType(ContentType.JSON)
-                .body("{\"name\":\"EA\"}").post("/api/v1/devices/register")
-                .then().statusCode(201).extract().jsonPath();
-        signer = new DeviceRequestSigner(DeviceKeyId.parse(registered.getString("kid")), registered.getString("secret"));
+        signer = devices.issue(UUID.randomUUID());
     }
 
     @ParameterizedTest(name = "{0} reaches the endpoint as \"{1}\"")

@@ -1,6 +1,5 @@
-package com.tradesignals.device.auth;
+package com.tradesignals.platform.deviceauth;
 
-import com.tradesignals.platform.deviceauth.DeviceIdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.annotation.HttpAuthenticationMechanism;
 import jakarta.annotation.security.RolesAllowed;
