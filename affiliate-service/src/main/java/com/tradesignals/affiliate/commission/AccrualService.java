@@ -5,6 +5,7 @@ import com.tradesignals.affiliate.activation.ActivationService;
 import com.tradesignals.affiliate.enrollment.Affiliate;
 import com.tradesignals.affiliate.enrollment.AffiliateRepository;
 import com.tradesignals.affiliate.referral.ReferralRepository;
+import com.tradesignals.affiliate.tier.TierTable;
 import com.tradesignals.contracts.events.affiliates.CommissionAccrued;
 import com.tradesignals.contracts.events.affiliates.CommissionClawedBack;
 import com.tradesignals.contracts.events.affiliates.CommissionRefunded;

@@ -1,9 +1,11 @@
 package com.tradesignals.affiliate.commission;
 
-import static com.tradesignals.affiliate.commission.ProgrammeTerms.tier;
+import static com.tradesignals.affiliate.ProgrammeTerms.tier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.tradesignals.affiliate.ProgrammeTerms;
+import com.tradesignals.affiliate.tier.TierTable;
 import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;

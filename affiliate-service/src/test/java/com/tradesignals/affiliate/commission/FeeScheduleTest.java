@@ -1,10 +1,11 @@
 package com.tradesignals.affiliate.commission;
 
-import static com.tradesignals.affiliate.commission.ProgrammeTerms.basis;
-import static com.tradesignals.affiliate.commission.ProgrammeTerms.tier;
+import static com.tradesignals.affiliate.ProgrammeTerms.basis;
+import static com.tradesignals.affiliate.ProgrammeTerms.tier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.tradesignals.affiliate.ProgrammeTerms;
 import com.tradesignals.contracts.events.AssetClass;
 import com.tradesignals.platform.instruments.Instrument;
 import java.math.BigDecimal;

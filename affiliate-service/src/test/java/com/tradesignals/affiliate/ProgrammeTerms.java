@@ -1,6 +1,5 @@
-package com.tradesignals.affiliate.commission;
+package com.tradesignals.affiliate;
 
-import com.tradesignals.affiliate.AffiliateConfig;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Arrays;
@@ -10,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Programme configurations for unit tests, without starting the service. */
-final class ProgrammeTerms implements AffiliateConfig {
+public final class ProgrammeTerms implements AffiliateConfig {
 
     private final int levels;
     private final List<Tier> tiers;
@@ -22,11 +21,11 @@ final class ProgrammeTerms implements AffiliateConfig {
         this.tiers = tiers;
     }
 
-    static ProgrammeTerms of(int levels, Tier... tiers) {
+    public static ProgrammeTerms of(int levels, Tier... tiers) {
         return new ProgrammeTerms(levels, List.of(tiers));
     }
 
-    static Tier tier(int minActivatedReferrals, String... rates) {
+    public static Tier tier(int minActivatedReferrals, String... rates) {
         return new Tier() {
             @Override
             public String name() {
@@ -46,7 +45,7 @@ final class ProgrammeTerms implements AffiliateConfig {
     }
 
     /** {@code perLot} or {@code notionalRate} may be null: the entry then lacks that key. */
-    static Basis basis(String perLot, String notionalRate) {
+    public static Basis basis(String perLot, String notionalRate) {
         return new Basis() {
             @Override
             public Optional<BigDecimal> perLot() {
@@ -60,12 +59,12 @@ final class ProgrammeTerms implements AffiliateConfig {
         };
     }
 
-    ProgrammeTerms assetClass(String assetClass, Basis basis) {
+    public ProgrammeTerms assetClass(String assetClass, Basis basis) {
         assetClasses.put(assetClass, basis);
         return this;
     }
 
-    ProgrammeTerms symbol(String symbol, Basis basis) {
+    public ProgrammeTerms symbol(String symbol, Basis basis) {
         symbols.put(symbol, basis);
         return this;
     }
