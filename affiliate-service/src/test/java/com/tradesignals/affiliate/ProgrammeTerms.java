@@ -15,6 +15,8 @@ public final class ProgrammeTerms implements AffiliateConfig {
     private final List<Tier> tiers;
     private final Map<String, Basis> assetClasses = new LinkedHashMap<>();
     private final Map<String, Basis> symbols = new LinkedHashMap<>();
+    private BigDecimal minimumPayout = new BigDecimal("50.00");
+    private Duration holdingPeriod = Duration.ofDays(7);
 
     private ProgrammeTerms(int levels, List<Tier> tiers) {
         this.levels = levels;
@@ -69,6 +71,16 @@ public final class ProgrammeTerms implements AffiliateConfig {
         return this;
     }
 
+    public ProgrammeTerms minimumPayout(String amount) {
+        minimumPayout = new BigDecimal(amount);
+        return this;
+    }
+
+    public ProgrammeTerms holdingPeriod(Duration period) {
+        holdingPeriod = period;
+        return this;
+    }
+
     @Override
     public String linkBaseUrl() {
         return "https://example.test/join";
@@ -111,12 +123,12 @@ public final class ProgrammeTerms implements AffiliateConfig {
 
     @Override
     public Duration holdingPeriod() {
-        return Duration.ofDays(7);
+        return holdingPeriod;
     }
 
     @Override
     public BigDecimal minimumPayout() {
-        return new BigDecimal("50.00");
+        return minimumPayout;
     }
 
     @Override
