@@ -5,6 +5,7 @@ import com.tradesignals.affiliate.activation.ActivationService;
 import com.tradesignals.affiliate.enrollment.Affiliate;
 import com.tradesignals.affiliate.enrollment.AffiliateRepository;
 import com.tradesignals.affiliate.referral.ReferralRepository;
+import com.tradesignals.affiliate.tier.TierTable;
 import com.tradesignals.contracts.events.affiliates.CommissionAccrued;
 import com.tradesignals.contracts.events.affiliates.CommissionClawedBack;
 import com.tradesignals.contracts.events.affiliates.CommissionRefunded;
@@ -18,7 +19,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -127,32 +127,26 @@ public class AccrualService {
 
     private Uni<Void> accrue(FillRecorded fill, Pricing.Priced priced, List<UUID> chain,
             Map<UUID, Affiliate> beneficiaries, Instant now) {
-        BigDecimal feeBase = priced.feeBase();
-        List<TierTable.Tier> tierOfLevel = new ArrayList<>();
-        List<BigDecimal> rates = new ArrayList<>();
-        for (int level = 1; level <= chain.size(); level++) {
-            TierTable.Tier tier = tiers.tierFor(beneficiaries.get(chain.get(level - 1)).activatedReferrals);
-            tierOfLevel.add(tier);
-            rates.add(tier.rate(level));
-        }
-        List<BigDecimal> amounts = calculator.amounts(feeBase, rates);
+        List<Integer> activatedReferrals = chain.stream()
+                .map(referrerId -> beneficiaries.get(referrerId).activatedReferrals)
+                .toList();
         Uni<Void> work = Uni.createFrom().voidItem();
-        for (int level = 1; level <= chain.size(); level++) {
-            BigDecimal amount = amounts.get(level - 1);
+        for (CommissionCalculator.LevelShare share : calculator.shares(priced.feeBase(), activatedReferrals)) {
+            BigDecimal amount = share.amount();
             if (amount.signum() <= 0) {
                 continue;
             }
             Commission commission = new Commission();
             commission.id = UUID.randomUUID();
-            commission.referrerId = chain.get(level - 1);
+            commission.referrerId = chain.get(share.level() - 1);
             commission.referredUserId = fill.userId();
             commission.fillId = fill.fillId();
             commission.tradeId = fill.tradeId();
             commission.entryType = Commission.EntryType.COMMISSION;
-            commission.level = level;
-            commission.tier = tierOfLevel.get(level - 1).number();
-            commission.rate = rates.get(level - 1);
-            commission.feeBase = CommissionCalculator.money(feeBase);
+            commission.level = share.level();
+            commission.tier = share.tier().number();
+            commission.rate = share.rate();
+            commission.feeBase = CommissionCalculator.money(priced.feeBase());
             commission.instrument = priced.instrument().symbol();
             commission.lots = priced.lots();
             commission.basis = priced.entry().basis();

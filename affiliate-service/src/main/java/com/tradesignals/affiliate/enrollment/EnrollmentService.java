@@ -2,7 +2,7 @@ package com.tradesignals.affiliate.enrollment;
 
 import com.tradesignals.affiliate.AffiliateConfig;
 import com.tradesignals.affiliate.AffiliateProblems;
-import com.tradesignals.affiliate.commission.TierTable;
+import com.tradesignals.affiliate.tier.TierTable;
 import com.tradesignals.platform.audit.AuditLog;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;

@@ -4,9 +4,9 @@ import static com.tradesignals.affiliate.commission.CommissionCalculator.money;
 
 import com.tradesignals.affiliate.AffiliateConfig;
 import com.tradesignals.affiliate.commission.CommissionRepository;
-import com.tradesignals.affiliate.commission.TierTable;
 import com.tradesignals.affiliate.enrollment.Affiliate;
 import com.tradesignals.affiliate.enrollment.EnrollmentService;
+import com.tradesignals.affiliate.tier.TierTable;
 import com.tradesignals.platform.paging.Cursor;
 import com.tradesignals.platform.paging.Page;
 import com.tradesignals.platform.problem.ProblemException;

@@ -1,6 +1,7 @@
 package com.tradesignals.affiliate.payout;
 
 import com.tradesignals.affiliate.AffiliateConfig;
+import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
@@ -15,7 +16,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * {@code platform.dev-only-settings-allowed} says it is not production.
  */
 @ApplicationScoped
-@Typed(SimulatedBankPayoutProvider.class)
+@Identifier("simulated")
+@Typed(PayoutProvider.class)
 public class SimulatedBankPayoutProvider implements PayoutProvider {
 
     private final List<BigDecimal> failingAmounts;

@@ -1,13 +1,10 @@
 package com.tradesignals.affiliate.referral;
 
-import com.tradesignals.affiliate.AffiliateConfig;
 import com.tradesignals.affiliate.AffiliateProblems;
-import com.tradesignals.affiliate.activation.TraderRepository;
-import com.tradesignals.affiliate.activation.UserDeviceRepository;
-import com.tradesignals.affiliate.commission.TierTable;
 import com.tradesignals.affiliate.enrollment.Affiliate;
 import com.tradesignals.affiliate.enrollment.AffiliateRepository;
 import com.tradesignals.affiliate.enrollment.EnrollmentService;
+import com.tradesignals.affiliate.tier.TierTable;
 import com.tradesignals.platform.paging.Cursor;
 import com.tradesignals.platform.paging.Page;
 import com.tradesignals.contracts.events.affiliates.ReferralActivated;
@@ -36,29 +33,25 @@ public class ReferralService {
 
     private final ReferralRepository referrals;
     private final AffiliateRepository affiliates;
-    private final UserDeviceRepository userDevices;
-    private final TraderRepository traders;
+    private final ClaimantActivity claimants;
     private final EnrollmentService enrollment;
     private final TierTable tiers;
     private final Outbox outbox;
     private final AuditLog audit;
-    private final AffiliateConfig config;
     private final Clock clock;
     private final Counter claimed;
     private final Counter activated;
 
-    ReferralService(ReferralRepository referrals, AffiliateRepository affiliates, UserDeviceRepository userDevices,
-            TraderRepository traders, EnrollmentService enrollment, TierTable tiers, Outbox outbox, AuditLog audit,
-            AffiliateConfig config, Clock clock, MeterRegistry registry) {
+    ReferralService(ReferralRepository referrals, AffiliateRepository affiliates, ClaimantActivity claimants,
+            EnrollmentService enrollment, TierTable tiers, Outbox outbox, AuditLog audit, Clock clock,
+            MeterRegistry registry) {
         this.referrals = referrals;
         this.affiliates = affiliates;
-        this.userDevices = userDevices;
-        this.traders = traders;
+        this.claimants = claimants;
         this.enrollment = enrollment;
         this.tiers = tiers;
         this.outbox = outbox;
         this.audit = audit;
-        this.config = config;
         this.clock = clock;
         this.claimed = registry.counter("affiliate.referrals.claimed");
         this.activated = registry.counter("affiliate.referrals.activated");
@@ -90,7 +83,7 @@ public class ReferralService {
                                     if (ancestors.contains(claimantId)) {
                                         throw AffiliateProblems.referralCycle();
                                     }
-                                    return traders.hasTraded(claimantId);
+                                    return claimants.hasTraded(claimantId);
                                 })
                                 .chain(hasTraded -> {
                                     if (hasTraded) {
@@ -110,10 +103,8 @@ public class ReferralService {
                 .chain(() -> audit.record("user:" + claimantId, "referral.claimed", "referral:" + claimantId,
                         Map.of("referrer_id", referrer.userId.toString())))
                 .invoke(() -> claimed.increment())
-                .chain(() -> config.activation() == AffiliateConfig.Activation.FIRST_DEVICE
-                        ? userDevices.hasLinkedDevice(claimantId)
-                        : Uni.createFrom().item(Boolean.FALSE))
-                .chain(hasLinkedDevice -> hasLinkedDevice
+                .chain(() -> claimants.qualifiesOnClaim(claimantId))
+                .chain(qualifies -> qualifies
                         ? activate(referral, ActivatedBy.FIRST_DEVICE, null, now)
                         : Uni.createFrom().voidItem())
                 .map(done -> new Claim(ReferralView.of(referral), true));

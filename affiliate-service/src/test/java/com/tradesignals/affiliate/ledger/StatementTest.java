@@ -64,6 +64,33 @@ class StatementTest {
                 .then().statusCode(400).body("type", equalTo("/problems/validation"));
         given().auth().oauth2(owner).queryParam("from", "yesterday").when().get("/api/v1/affiliates/history")
                 .then().statusCode(400).body("detail", equalTo("Invalid fields: from"));
+        given().auth().oauth2(owner).queryParam("from", "2026-01-02T00:00:00Z").queryParam("to", "2026-01-02T00:00:00Z")
+                .when().get("/api/v1/affiliates/history")
+                .then().statusCode(400).body("detail", equalTo("Invalid fields: to"));
+    }
+
+    @Test
+    void administratorsFilterAnAffiliatesLedgerWithTheSameParameters() {
+        UUID referrer = UUID.randomUUID();
+        UUID trader = UUID.randomUUID();
+        programme.claim(trader, programme.register(referrer)).then().statusCode(201);
+        FillRecorded fill = events.fill(trader, "EURUSD", "0.50", "1.08");
+        programme.awaitCommissions(fill.fillId(), 1);
+        String admin = TestTokens.admin(UUID.randomUUID());
+        String ledger = "/api/v1/affiliates/admin/affiliates/" + referrer + "/ledger";
+
+        given().auth().oauth2(admin).queryParam("status", "held").when().get(ledger)
+                .then().statusCode(200).body("entries.items.fill_id", contains(fill.fillId().toString()));
+        given().auth().oauth2(admin).queryParam("status", "AVAILABLE").when().get(ledger)
+                .then().statusCode(200).body("entries.items", hasSize(0));
+        given().auth().oauth2(admin).queryParam("status", "lost").when().get(ledger)
+                .then().statusCode(400).body("type", equalTo("/problems/validation"))
+                .body("detail", equalTo("Invalid fields: status"));
+        given().auth().oauth2(admin).queryParam("to", "someday").when().get(ledger)
+                .then().statusCode(400).body("detail", equalTo("Invalid fields: to"));
+        given().auth().oauth2(admin).queryParam("from", "2026-01-02T00:00:00Z").queryParam("to", "2026-01-01T00:00:00Z")
+                .when().get(ledger)
+                .then().statusCode(400).body("detail", equalTo("Invalid fields: to"));
     }
 
     @Test

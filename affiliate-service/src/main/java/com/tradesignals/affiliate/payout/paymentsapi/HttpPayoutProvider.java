@@ -6,6 +6,7 @@ import com.tradesignals.affiliate.payout.PayoutOrder;
 import com.tradesignals.affiliate.payout.PayoutProvider;
 import com.tradesignals.affiliate.payout.PayoutResult;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import io.smallrye.common.annotation.Identifier;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.inject.Typed;
@@ -36,7 +37,8 @@ import org.jboss.logging.Logger;
  * details are ever logged.
  */
 @Singleton // not a client proxy: created when chosen, at startup, so missing settings stop the service at once
-@Typed(HttpPayoutProvider.class)
+@Identifier("http")
+@Typed(PayoutProvider.class)
 public class HttpPayoutProvider implements PayoutProvider {
 
     private static final Logger LOG = Logger.getLogger(HttpPayoutProvider.class);

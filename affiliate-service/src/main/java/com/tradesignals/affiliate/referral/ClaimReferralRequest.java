@@ -1,4 +1,4 @@
-package com.tradesignals.affiliate.api;
+package com.tradesignals.affiliate.referral;
 
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;

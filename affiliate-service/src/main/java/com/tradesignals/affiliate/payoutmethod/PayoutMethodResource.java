@@ -1,8 +1,7 @@
-package com.tradesignals.affiliate.api;
+package com.tradesignals.affiliate.payoutmethod;
 
-import com.tradesignals.affiliate.payoutmethod.PayoutMethodDetails;
-import com.tradesignals.affiliate.payoutmethod.PayoutMethodService;
-import com.tradesignals.affiliate.payoutmethod.PayoutMethodView;
+import static com.tradesignals.affiliate.ApiDescriptions.NOT_AN_AFFILIATE;
+
 import com.tradesignals.platform.security.CurrentUser;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -11,7 +10,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
-import org.jboss.resteasy.reactive.RestResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -19,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * Where the caller's payouts go: one payout method per affiliate, answered masked. A payout keeps the method it
@@ -49,7 +48,7 @@ public class PayoutMethodResource {
     @APIResponse(responseCode = "200", description = "Replaced the earlier one",
             content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = PayoutMethodView.class)))
-    @APIResponse(responseCode = "404", description = AffiliateResource.NOT_AN_AFFILIATE)
+    @APIResponse(responseCode = "404", description = NOT_AN_AFFILIATE)
     public Uni<RestResponse<PayoutMethodView>> set(@Valid @NotNull PayoutMethodDetails method) {
         return methods.set(currentUser.id(), method).map(saved -> RestResponse.ResponseBuilder
                 .<PayoutMethodView>create(saved.isNew() ? RestResponse.Status.CREATED : RestResponse.Status.OK)

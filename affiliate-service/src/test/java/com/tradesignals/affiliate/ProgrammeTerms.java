@@ -1,6 +1,5 @@
-package com.tradesignals.affiliate.commission;
+package com.tradesignals.affiliate;
 
-import com.tradesignals.affiliate.AffiliateConfig;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Arrays;
@@ -10,23 +9,25 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Programme configurations for unit tests, without starting the service. */
-final class ProgrammeTerms implements AffiliateConfig {
+public final class ProgrammeTerms implements AffiliateConfig {
 
     private final int levels;
     private final List<Tier> tiers;
     private final Map<String, Basis> assetClasses = new LinkedHashMap<>();
     private final Map<String, Basis> symbols = new LinkedHashMap<>();
+    private BigDecimal minimumPayout = new BigDecimal("50.00");
+    private Duration holdingPeriod = Duration.ofDays(7);
 
     private ProgrammeTerms(int levels, List<Tier> tiers) {
         this.levels = levels;
         this.tiers = tiers;
     }
 
-    static ProgrammeTerms of(int levels, Tier... tiers) {
+    public static ProgrammeTerms of(int levels, Tier... tiers) {
         return new ProgrammeTerms(levels, List.of(tiers));
     }
 
-    static Tier tier(int minActivatedReferrals, String... rates) {
+    public static Tier tier(int minActivatedReferrals, String... rates) {
         return new Tier() {
             @Override
             public String name() {
@@ -46,7 +47,7 @@ final class ProgrammeTerms implements AffiliateConfig {
     }
 
     /** {@code perLot} or {@code notionalRate} may be null: the entry then lacks that key. */
-    static Basis basis(String perLot, String notionalRate) {
+    public static Basis basis(String perLot, String notionalRate) {
         return new Basis() {
             @Override
             public Optional<BigDecimal> perLot() {
@@ -60,13 +61,23 @@ final class ProgrammeTerms implements AffiliateConfig {
         };
     }
 
-    ProgrammeTerms assetClass(String assetClass, Basis basis) {
+    public ProgrammeTerms assetClass(String assetClass, Basis basis) {
         assetClasses.put(assetClass, basis);
         return this;
     }
 
-    ProgrammeTerms symbol(String symbol, Basis basis) {
+    public ProgrammeTerms symbol(String symbol, Basis basis) {
         symbols.put(symbol, basis);
+        return this;
+    }
+
+    public ProgrammeTerms minimumPayout(String amount) {
+        minimumPayout = new BigDecimal(amount);
+        return this;
+    }
+
+    public ProgrammeTerms holdingPeriod(Duration period) {
+        holdingPeriod = period;
         return this;
     }
 
@@ -112,12 +123,12 @@ final class ProgrammeTerms implements AffiliateConfig {
 
     @Override
     public Duration holdingPeriod() {
-        return Duration.ofDays(7);
+        return holdingPeriod;
     }
 
     @Override
     public BigDecimal minimumPayout() {
-        return new BigDecimal("50.00");
+        return minimumPayout;
     }
 
     @Override

@@ -1,10 +1,9 @@
-package com.tradesignals.affiliate.api;
+package com.tradesignals.affiliate;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 
-import com.tradesignals.affiliate.Programme;
 import com.tradesignals.contracts.events.executions.FillRecorded;
 import com.tradesignals.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,4 +1,4 @@
-package com.tradesignals.affiliate.commission;
+package com.tradesignals.affiliate.tier;
 
 import com.tradesignals.affiliate.AffiliateConfig;
 import io.quarkus.runtime.Startup;
@@ -20,7 +20,7 @@ public class TierTable {
     private final List<Tier> tiers;
     private final int levels;
 
-    TierTable(AffiliateConfig config) {
+    public TierTable(AffiliateConfig config) {
         this.levels = config.levels();
         this.tiers = validated(config);
     }

@@ -1,4 +1,4 @@
-package com.tradesignals.affiliate.api;
+package com.tradesignals.affiliate.payout;
 
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;

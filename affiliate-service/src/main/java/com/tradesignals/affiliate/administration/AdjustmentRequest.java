@@ -1,4 +1,4 @@
-package com.tradesignals.affiliate.api;
+package com.tradesignals.affiliate.administration;
 
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
