@@ -1,0 +1,4 @@
+package com.tradesignals.testsupport.architecture.clean.a;
+
+public class Quotes {
+}

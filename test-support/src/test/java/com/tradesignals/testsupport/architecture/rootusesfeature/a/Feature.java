@@ -1,0 +1,4 @@
+package com.tradesignals.testsupport.architecture.rootusesfeature.a;
+
+public class Feature {
+}

@@ -1,0 +1,4 @@
+package com.tradesignals.testsupport.architecture.services.beta;
+
+public class Beta {
+}

@@ -1,0 +1,4 @@
+package com.tradesignals.testsupport.architecture.shortcut.orders;
+
+public class OrderRepository {
+}
