@@ -126,6 +126,8 @@ class DeviceRequestSigningTest {
             q=%2F&q=/                          | q=%2F&q=%2F
             q=%00                              | q=%00
             q=%c3%a9                           | q=%C3%A9
+            q=%EF%BF%BD                        | q=%EF%BF%BD
+            q=%F0%9F%93%88                     | q=%F0%9F%93%88
             q=é                                | q=%C3%A9
             %E2%82%AC=1                        | %E2%82%AC=1
             symbol=%c3%a9t%C3%A9&note=%E2%82%AC+1 | note=%E2%82%AC%2B1&symbol=%C3%A9t%C3%A9
@@ -140,8 +142,9 @@ class DeviceRequestSigningTest {
     }
 
     @ParameterizedTest(name = "[{0}]")
-    @ValueSource(strings = { "q=%", "q=%2", "q=%zz", "%G1=1", "q=a%2" })
-    void aQueryWithABrokenPercentEscapeIsRefused(String rawQuery) {
+    @ValueSource(strings = { "q=%", "q=%2", "q=%zz", "%G1=1", "q=a%2", "q=%+1", "q=%C3", "q=%FF", "q=%C3%28",
+            "q=%E2%82", "q=%ED%A0%80", "%C0%AF=1" })
+    void aQueryWithABrokenEscapeOrEscapedBytesThatAreNotUtf8IsRefused(String rawQuery) {
         assertThatThrownBy(() -> DeviceRequestSigning.canonicalQuery(rawQuery))
                 .isInstanceOf(IllegalArgumentException.class);
     }
