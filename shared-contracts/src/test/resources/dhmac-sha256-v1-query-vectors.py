@@ -4,13 +4,15 @@
 
 The rule: each name and value is percent-decoded (a "+" is a literal plus, never a space), encoded again
 per RFC 3986 as UTF-8 (unreserved A-Z a-z 0-9 - . _ ~ stay, everything else %XX in upper case), the pairs
-sorted by name then value and joined with "&".
+sorted by name then value and joined with "&". A "%" that does not start two hex digits, or escaped bytes that
+are not UTF-8, make the query invalid (the server refuses it).
 
     python3 dhmac-sha256-v1-query-vectors.py > dhmac-sha256-v1-query-vectors.json
 """
 import hashlib
 import hmac
 import json
+import re
 from urllib.parse import quote, unquote
 
 SECRET_HEX = "ce3a25e3894bd7fc66ddd6f424a2a0a8aa5c386b3ab75817bc8b39feb1ebb8e0"  # key_derivation[0]
@@ -32,6 +34,8 @@ def canonical_query(raw_query):
     for pair in raw_query.split("&"):
         if not pair:
             continue
+        if re.search(r"%(?![0-9A-Fa-f]{2})", pair):
+            raise ValueError("a broken percent escape: " + pair)
         name, _, value = pair.partition("=")
         pairs.append((encode(unquote(name, errors="strict")), encode(unquote(value, errors="strict"))))
     return "&".join(name + "=" + value for name, value in sorted(pairs))

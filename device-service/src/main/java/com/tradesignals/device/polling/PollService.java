@@ -63,16 +63,10 @@ public class PollService {
                 .register(registry);
     }
 
-    /**
-     * @param after the device's cursor, or {@code null} to acknowledge nothing new
-     * @param limit capped to the configured maximum; {@code null} for the default
-     * @param wait  seconds to park when nothing is due, capped to the configured maximum; {@code null} or 0: answer at once
-     */
+    /** The parameters, their defaults and caps: {@link PollRequest#of}. */
     public Uni<PollResponse> poll(UUID deviceId, Long after, Integer limit, Integer wait) {
-        Poll poll = new Poll(deviceId, after == null ? 0 : after,
-                Math.min(limit == null ? config.defaultLimit() : limit, config.maxLimit()),
-                clock.instant().plus(wait == null ? Duration.ZERO : min(Duration.ofSeconds(wait), config.maxWait())));
-        if (!poll.deadline.isAfter(clock.instant())) {
+        PollRequest poll = PollRequest.of(deviceId, after, limit, wait, config, clock.instant());
+        if (!poll.isLong(clock.instant())) {
             return read(poll).map(found -> answer(found, found.isEmpty() ? Outcome.EMPTY : Outcome.DELIVERED));
         }
         ParkedPoll parking = parked.park(deviceId, Vertx.currentContext());
@@ -98,11 +92,11 @@ public class PollService {
     }
 
     /** @param lastRead the last, empty read: what a poll that times out answers */
-    private Uni<PollResponse> awaitDeliveries(Poll poll, ParkedPoll parking, DueDeliveries lastRead) {
+    private Uni<PollResponse> awaitDeliveries(PollRequest poll, ParkedPoll parking, DueDeliveries lastRead) {
         if (parking.isSuperseded()) {
             return Uni.createFrom().item(superseded(lastRead));
         }
-        Duration remaining = Duration.between(clock.instant(), poll.deadline);
+        Duration remaining = Duration.between(clock.instant(), poll.deadline());
         if (remaining.isNegative() || remaining.isZero()) {
             return Uni.createFrom().item(answer(lastRead, Outcome.TIMED_OUT));
         }
@@ -126,9 +120,9 @@ public class PollService {
     }
 
     /** Reads what is due; a device unlinked since it authenticated gets the same 401 as any refused request. */
-    private Uni<DueDeliveries> read(Poll poll) {
+    private Uni<DueDeliveries> read(PollRequest poll) {
         Instant now = clock.instant();
-        return repository.acknowledgeAndRead(poll.deviceId, poll.after, poll.limit, now,
+        return repository.acknowledgeAndRead(poll.deviceId(), poll.after(), poll.limit(), now,
                         now.minus(config.lastPollResolution()))
                 .invoke(found -> {
                     if (!found.isActive()) {
@@ -162,12 +156,5 @@ public class PollService {
     private PollResponse superseded(DueDeliveries lastRead) {
         polls.get(Outcome.SUPERSEDED).increment();
         return new PollResponse(List.of(), lastRead.acknowledgedSequence(), clock.instant(), true);
-    }
-
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
-    }
-
-    private record Poll(UUID deviceId, long after, int limit, Instant deadline) {
     }
 }

@@ -7,11 +7,11 @@ import com.tradesignals.contracts.signing.DeviceKeyId;
 import com.tradesignals.contracts.signing.DeviceSecrets;
 import com.tradesignals.device.DeviceConfig;
 import com.tradesignals.device.registry.Device;
+import com.tradesignals.device.registry.DeviceAudit;
 import com.tradesignals.device.registry.DeviceKey;
 import com.tradesignals.device.registry.DeviceKeyRepository;
 import com.tradesignals.device.registry.DeviceRepository;
 import com.tradesignals.device.signals.DeliveryRepository;
-import com.tradesignals.platform.audit.AuditLog;
 import com.tradesignals.platform.deviceauth.DeviceSecretSource;
 import com.tradesignals.platform.outbox.Outbox;
 import com.tradesignals.platform.problem.ProblemException;
@@ -36,12 +36,12 @@ public class DeviceRegistrationService {
     private final DeliveryRepository deliveries;
     private final DeviceSecretSource secrets;
     private final Outbox outbox;
-    private final AuditLog audit;
+    private final DeviceAudit audit;
     private final DeviceConfig config;
     private final Clock clock;
 
     DeviceRegistrationService(DeviceRepository devices, DeviceKeyRepository keys, DeliveryRepository deliveries,
-            DeviceSecretSource secrets, Outbox outbox, AuditLog audit, DeviceConfig config, Clock clock) {
+            DeviceSecretSource secrets, Outbox outbox, DeviceAudit audit, DeviceConfig config, Clock clock) {
         this.devices = devices;
         this.keys = keys;
         this.deliveries = deliveries;
@@ -75,7 +75,7 @@ public class DeviceRegistrationService {
                             .chain(() -> deliveries.claimAwaitingSignals(userId, device.id, now))
                             .chain(() -> outbox.add(new DeviceRegistered(device.id, userId, FIRST_KEY_VERSION,
                                     device.name, now)))
-                            .chain(() -> audit.record(actor(userId), "device.registered", target(device.id),
+                            .chain(() -> audit.record(userId, "device.registered", device.id,
                                     Map.of("name", device.name, "key_version", FIRST_KEY_VERSION)))
                             .replaceWith(new RegisteredDevice(device.id, device.name, FIRST_KEY_VERSION,
                                     keyId.toString(), DeviceSecrets.toHex(secret), now));
@@ -103,7 +103,7 @@ public class DeviceRegistrationService {
     public Uni<DeviceView> rename(UUID userId, UUID deviceId, String name) {
         String newName = name.strip();
         return devices.lockOwned(userId, deviceId).chain(device -> {
-            requireActive(device);
+            device.requireActive();
             if (device.name.equals(newName)) {
                 return view(device);
             }
@@ -112,7 +112,7 @@ public class DeviceRegistrationService {
             device.rename(newName, now);
             return currentKeyVersion(device.id)
                     .call(keyVersion -> outbox.add(new DeviceRenamed(device.id, userId, keyVersion, newName, now)))
-                    .call(keyVersion -> audit.record(actor(userId), "device.renamed", target(device.id),
+                    .call(keyVersion -> audit.record(userId, "device.renamed", device.id,
                             Map.of("from", previousName, "to", newName)))
                     .map(keyVersion -> DeviceView.of(device, keyVersion));
         });
@@ -135,26 +135,10 @@ public class DeviceRegistrationService {
                     .chain(() -> deliveries.cancelPending(device.id, now))
                     .chain(() -> currentKeyVersion(device.id))
                     .call(keyVersion -> outbox.add(new DeviceRevoked(device.id, userId, keyVersion, now)))
-                    .call(keyVersion -> audit.record(actor(userId), "device.revoked", target(device.id),
+                    .call(keyVersion -> audit.record(userId, "device.revoked", device.id,
                             Map.of("key_version", keyVersion)))
                     .replaceWithVoid();
         });
-    }
-
-    /** Modifying an unlinked device is refused: its row is kept as history only. */
-    public static void requireActive(Device device) {
-        if (!device.isActive) {
-            throw ProblemException.conflict("device-unlinked", "Device unlinked",
-                    "The device was unlinked; register it again to use it");
-        }
-    }
-
-    public static String actor(UUID userId) {
-        return "user:" + userId;
-    }
-
-    public static String target(UUID deviceId) {
-        return "device:" + deviceId;
     }
 
     private Uni<DeviceView> view(Device device) {

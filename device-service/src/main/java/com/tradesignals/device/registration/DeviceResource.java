@@ -1,7 +1,5 @@
 package com.tradesignals.device.registration;
 
-import com.tradesignals.device.keys.KeyRotationService;
-import com.tradesignals.device.keys.RotatedKey;
 import com.tradesignals.platform.security.CurrentUser;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -29,7 +27,10 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
-/** A user's devices: link a terminal, list, rename, rotate its key, unlink. Another user's device answers 404. */
+/**
+ * A user's devices: link a terminal, list, rename, unlink (rotating its key: {@code keys.KeyRotationResource}).
+ * Another user's device answers 404.
+ */
 @Path("/api/v1/devices")
 @RolesAllowed("user")
 @Tag(name = "Devices", description = "A user links, names, re-keys and unlinks their trading terminals")
@@ -40,12 +41,10 @@ public class DeviceResource {
     private static final String UNLINKED = "`/problems/device-unlinked`: the device was unlinked";
 
     private final DeviceRegistrationService registration;
-    private final KeyRotationService rotation;
     private final CurrentUser currentUser;
 
-    DeviceResource(DeviceRegistrationService registration, KeyRotationService rotation, CurrentUser currentUser) {
+    DeviceResource(DeviceRegistrationService registration, CurrentUser currentUser) {
         this.registration = registration;
-        this.rotation = rotation;
         this.currentUser = currentUser;
     }
 
@@ -99,19 +98,6 @@ public class DeviceResource {
     public Uni<DeviceView> rename(@Parameter(description = ID) @PathParam("id") UUID id,
             @Valid @NotNull RenameDeviceRequest request) {
         return registration.rename(currentUser.id(), id, request.name());
-    }
-
-    @POST
-    @Path("/{id}/rotate-key")
-    @Operation(summary = "Rotate a device's key", description = "Issues a new secret, answered once "
-            + "(`Cache-Control: no-store`); the previous one keeps working for the grace period "
-            + "(`devices.key-rotation-grace`).")
-    @APIResponse(responseCode = "200", description = "The new key",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = RotatedKey.class)))
-    @APIResponse(responseCode = "409", description = UNLINKED)
-    public Uni<RestResponse<RotatedKey>> rotateKey(@Parameter(description = ID) @PathParam("id") UUID id) {
-        return rotation.rotate(currentUser.id(), id)
-                .map(key -> RestResponse.ResponseBuilder.ok(key).header("Cache-Control", "no-store").build());
     }
 
     @DELETE

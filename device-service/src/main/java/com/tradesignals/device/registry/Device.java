@@ -1,5 +1,6 @@
 package com.tradesignals.device.registry;
 
+import com.tradesignals.platform.problem.ProblemException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -61,6 +62,14 @@ public class Device {
     public void rename(String newName, Instant now) {
         name = newName;
         updatedAt = now;
+    }
+
+    /** Modifying an unlinked device is refused: its row is kept as history only. */
+    public void requireActive() {
+        if (!isActive) {
+            throw ProblemException.conflict("device-unlinked", "Device unlinked",
+                    "The device was unlinked; register it again to use it");
+        }
     }
 
     public void unlink(Instant now) {

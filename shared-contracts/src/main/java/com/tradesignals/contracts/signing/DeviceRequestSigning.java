@@ -1,7 +1,10 @@
 package com.tradesignals.contracts.signing;
 
-import java.net.URLDecoder;
+import java.io.ByteArrayOutputStream;
 import java.net.URLEncoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -60,7 +63,8 @@ public final class DeviceRequestSigning {
      * Decodes each {@code name=value} pair, re-encodes both per RFC 3986 as UTF-8 (unreserved characters stay,
      * everything else becomes {@code %XX} in upper case), sorts by name then value and joins with {@code &}. A
      * pair without {@code =} has an empty value. A {@code +} is a literal plus, the same as {@code %2B}, never a
-     * space: a space is sent as {@code %20} (decision 0010).
+     * space: a space is sent as {@code %20} (decision 0010). A broken escape or escaped bytes that are not UTF-8
+     * throw {@link IllegalArgumentException}: such a request is refused.
      */
     public static String canonicalQuery(String rawQuery) {
         if (rawQuery == null || rawQuery.isEmpty()) {
@@ -87,8 +91,41 @@ public final class DeviceRequestSigning {
         return canonical.toString();
     }
 
+    /**
+     * Decodes {@code %XX} escapes (either hex case) and reads the bytes as UTF-8, strictly: a broken escape or bytes
+     * that are not UTF-8 are refused, rather than read as U+FFFD, which would give different queries (such as
+     * {@code %C3} and {@code %FF}) one canonical form. A {@code +} stays a plus.
+     */
     private static String percentDecode(String text) {
-        return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(text.length());
+        for (int index = 0; index < text.length(); ) {
+            int character = text.codePointAt(index);
+            if (character == '%') {
+                int high = index + 1 < text.length() ? hexValue(text.charAt(index + 1)) : -1;
+                int low = index + 2 < text.length() ? hexValue(text.charAt(index + 2)) : -1;
+                if (high < 0 || low < 0) {
+                    throw new IllegalArgumentException("a % in the query must start an escape of two hex digits");
+                }
+                bytes.write(high << 4 | low);
+                index += 3;
+            } else {
+                bytes.writeBytes(Character.toString(character).getBytes(StandardCharsets.UTF_8));
+                index += Character.charCount(character);
+            }
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes.toByteArray()))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException("the query's escapes are not UTF-8", e);
+        }
+    }
+
+    private static int hexValue(char digit) {
+        return digit < 128 ? Character.digit(digit, 16) : -1;
     }
 
     private static String encode(String text) {
