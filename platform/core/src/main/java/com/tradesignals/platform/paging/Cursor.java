@@ -3,6 +3,7 @@ package com.tradesignals.platform.paging;
 import com.tradesignals.platform.problem.ProblemException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.UUID;
 
@@ -17,9 +18,13 @@ public record Cursor(Instant at, UUID id) {
             return null;
         }
         try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(encoded), StandardCharsets.US_ASCII).split(":");
-            long micros = Long.parseLong(parts[0]);
-            return new Cursor(Instant.EPOCH.plusNanos(Math.multiplyExact(micros, 1000L)), UUID.fromString(parts[1]));
+            String[] parts = new String(Base64.getUrlDecoder().decode(encoded), StandardCharsets.US_ASCII)
+                    .split(":", -1);
+            if (parts.length != 2) {
+                throw new IllegalArgumentException("a cursor is <epoch micros>:<uuid>");
+            }
+            return new Cursor(Instant.EPOCH.plus(Long.parseLong(parts[0]), ChronoUnit.MICROS),
+                    UUID.fromString(parts[1]));
         } catch (RuntimeException e) {
             throw ProblemException.badRequest("validation", "Invalid request", "Invalid fields: cursor");
         }
