@@ -9,7 +9,6 @@ import com.tradesignals.affiliate.enrollment.AffiliateRepository;
 import com.tradesignals.affiliate.ledger.HistoryEntry;
 import com.tradesignals.contracts.events.affiliates.AdjustmentMade;
 import com.tradesignals.platform.audit.AuditLog;
-import com.tradesignals.platform.outbox.Outbox;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,16 +29,14 @@ public class AdjustmentService {
 
     private final AffiliateRepository affiliates;
     private final CommissionRepository entries;
-    private final Outbox outbox;
     private final AuditLog audit;
     private final AffiliateConfig config;
     private final Clock clock;
 
-    AdjustmentService(AffiliateRepository affiliates, CommissionRepository entries, Outbox outbox, AuditLog audit,
+    AdjustmentService(AffiliateRepository affiliates, CommissionRepository entries, AuditLog audit,
             AffiliateConfig config, Clock clock) {
         this.affiliates = affiliates;
         this.entries = entries;
-        this.outbox = outbox;
         this.audit = audit;
         this.config = config;
         this.clock = clock;
@@ -55,9 +52,9 @@ public class AdjustmentService {
                             config.currency(), reason, now);
                     affiliate.adjust(adjustment.amount, now);
                     return entries.persist(adjustment)
-                            .chain(() -> outbox.add(new AdjustmentMade(adjustment.id, userId, adjustment.amount,
-                                    adjustment.currency, reason, adminId, now)))
-                            .chain(() -> audit.record("admin:" + adminId, "ledger.adjusted", "affiliate:" + userId,
+                            .chain(() -> audit.recordChange(new AdjustmentMade(adjustment.id, userId,
+                                            adjustment.amount, adjustment.currency, reason, adminId, now),
+                                    "admin:" + adminId, "ledger.adjusted", "affiliate:" + userId,
                                     Map.of("entry_id", adjustment.id.toString(),
                                             "amount", adjustment.amount.toPlainString(), "reason", reason)))
                             .replaceWith(() -> HistoryEntry.of(adjustment, affiliate.maturedBy(now)));

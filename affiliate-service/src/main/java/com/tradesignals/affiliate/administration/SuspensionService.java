@@ -6,7 +6,6 @@ import com.tradesignals.affiliate.enrollment.AffiliateRepository;
 import com.tradesignals.contracts.events.affiliates.AffiliateSuspended;
 import com.tradesignals.contracts.events.affiliates.AffiliateUnsuspended;
 import com.tradesignals.platform.audit.AuditLog;
-import com.tradesignals.platform.outbox.Outbox;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,13 +24,11 @@ import java.util.UUID;
 public class SuspensionService {
 
     private final AffiliateRepository affiliates;
-    private final Outbox outbox;
     private final AuditLog audit;
     private final Clock clock;
 
-    SuspensionService(AffiliateRepository affiliates, Outbox outbox, AuditLog audit, Clock clock) {
+    SuspensionService(AffiliateRepository affiliates, AuditLog audit, Clock clock) {
         this.affiliates = affiliates;
-        this.outbox = outbox;
         this.audit = audit;
         this.clock = clock;
     }
@@ -45,9 +42,8 @@ public class SuspensionService {
                         + affiliate.suspendedAt);
             }
             affiliate.suspend(reason, now);
-            return outbox.add(new AffiliateSuspended(userId, reason, adminId, now))
-                    .chain(() -> audit.record("admin:" + adminId, "affiliate.suspended", "affiliate:" + userId,
-                            Map.of("reason", reason)))
+            return audit.recordChange(new AffiliateSuspended(userId, reason, adminId, now),
+                            "admin:" + adminId, "affiliate.suspended", "affiliate:" + userId, Map.of("reason", reason))
                     .replaceWith(() -> AffiliateStanding.of(affiliate));
         });
     }
@@ -61,9 +57,9 @@ public class SuspensionService {
             }
             Instant suspendedAt = affiliate.suspendedAt;
             affiliate.unsuspend(now);
-            return outbox.add(new AffiliateUnsuspended(userId, suspendedAt, adminId, now))
-                    .chain(() -> audit.record("admin:" + adminId, "affiliate.unsuspended", "affiliate:" + userId,
-                            Map.of("suspended_at", suspendedAt.toString())))
+            return audit.recordChange(new AffiliateUnsuspended(userId, suspendedAt, adminId, now),
+                            "admin:" + adminId, "affiliate.unsuspended", "affiliate:" + userId,
+                            Map.of("suspended_at", suspendedAt.toString()))
                     .replaceWith(() -> AffiliateStanding.of(affiliate));
         });
     }

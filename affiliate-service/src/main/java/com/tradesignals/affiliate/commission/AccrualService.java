@@ -6,13 +6,13 @@ import com.tradesignals.affiliate.enrollment.Affiliate;
 import com.tradesignals.affiliate.enrollment.AffiliateRepository;
 import com.tradesignals.affiliate.referral.ReferralRepository;
 import com.tradesignals.affiliate.tier.TierTable;
+import com.tradesignals.contracts.events.IntegrationEvent;
 import com.tradesignals.contracts.events.affiliates.CommissionAccrued;
 import com.tradesignals.contracts.events.affiliates.CommissionClawedBack;
 import com.tradesignals.contracts.events.affiliates.CommissionRefunded;
 import com.tradesignals.contracts.events.executions.FillBusted;
 import com.tradesignals.contracts.events.executions.FillRecorded;
 import com.tradesignals.platform.audit.AuditLog;
-import com.tradesignals.platform.outbox.Outbox;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,7 +44,6 @@ public class AccrualService {
     private final FeeSchedule feeSchedule;
     private final CommissionCalculator calculator;
     private final TierTable tiers;
-    private final Outbox outbox;
     private final AuditLog audit;
     private final AffiliateConfig config;
     private final Clock clock;
@@ -52,7 +51,7 @@ public class AccrualService {
 
     AccrualService(ReferralRepository referrals, AffiliateRepository affiliates, CommissionRepository commissions,
             UnpricedFillRepository unpricedFills, ActivationService activation, FeeSchedule feeSchedule,
-            CommissionCalculator calculator, TierTable tiers, Outbox outbox, AuditLog audit, AffiliateConfig config,
+            CommissionCalculator calculator, TierTable tiers, AuditLog audit, AffiliateConfig config,
             Clock clock, MeterRegistry registry) {
         this.referrals = referrals;
         this.affiliates = affiliates;
@@ -62,7 +61,6 @@ public class AccrualService {
         this.feeSchedule = feeSchedule;
         this.calculator = calculator;
         this.tiers = tiers;
-        this.outbox = outbox;
         this.audit = audit;
         this.config = config;
         this.clock = clock;
@@ -159,10 +157,11 @@ public class AccrualService {
             Affiliate beneficiary = beneficiaries.get(commission.referrerId);
             beneficiary.accrue(amount, now);
             work = work.chain(() -> commissions.persist(commission))
-                    .chain(() -> outbox.add(new CommissionAccrued(commission.id, commission.referrerId,
-                            commission.referredUserId, commission.fillId, commission.level, commission.tier,
-                            commission.rate, commission.amount, commission.currency, commission.availableAt, now)))
-                    .chain(() -> audit.record("system", "commission.accrued", "affiliate:" + commission.referrerId,
+                    .chain(() -> audit.recordChange(new CommissionAccrued(commission.id, commission.referrerId,
+                                    commission.referredUserId, commission.fillId, commission.level, commission.tier,
+                                    commission.rate, commission.amount, commission.currency, commission.availableAt,
+                                    now),
+                            "system", "commission.accrued", "affiliate:" + commission.referrerId,
                             Map.of("commission_id", commission.id.toString(), "fill_id", fill.fillId().toString(),
                                     "level", commission.level, "tier", commission.tier,
                                     "rate", commission.rate.toPlainString(), "amount", amount.toPlainString())))
@@ -194,28 +193,29 @@ public class AccrualService {
         for (Commission commission : rows) {
             Affiliate beneficiary = beneficiaries.get(commission.referrerId);
             String action;
+            IntegrationEvent reversal;
             if (commission.status == Commission.Status.ACCRUED) {
                 commission.status = Commission.Status.REFUNDED;
                 beneficiary.refund(commission.amount, now);
                 action = "commission.refunded";
-                work = work.chain(() -> outbox.add(new CommissionRefunded(commission.id, commission.referrerId,
-                        commission.referredUserId, commission.fillId, commission.level, commission.amount,
-                        commission.currency, reason, now)));
+                reversal = new CommissionRefunded(commission.id, commission.referrerId, commission.referredUserId,
+                        commission.fillId, commission.level, commission.amount, commission.currency, reason, now);
             } else if (commission.status == Commission.Status.PAID) {
                 commission.status = Commission.Status.CLAWED_BACK;
                 beneficiary.clawBack(commission.amount, now);
                 Commission clawback = commission.clawbackEntry(now);
                 action = "commission.clawed-back";
-                work = work.chain(() -> commissions.persist(clawback))
-                        .chain(() -> outbox.add(new CommissionClawedBack(commission.id, clawback.id,
-                                commission.referrerId, commission.referredUserId, commission.fillId, commission.level,
-                                commission.amount, commission.currency, reason, now)));
+                reversal = new CommissionClawedBack(commission.id, clawback.id, commission.referrerId,
+                        commission.referredUserId, commission.fillId, commission.level, commission.amount,
+                        commission.currency, reason, now);
+                work = work.chain(() -> commissions.persist(clawback)).replaceWithVoid();
             } else {
                 continue;
             }
             commission.reversedAt = now;
             String recorded = action;
-            work = work.chain(() -> audit.record("system", recorded, "affiliate:" + commission.referrerId,
+            work = work.chain(() -> audit.recordChange(reversal,
+                            "system", recorded, "affiliate:" + commission.referrerId,
                             Map.of("commission_id", commission.id.toString(), "fill_id", bust.fillId().toString(),
                                     "amount", commission.amount.toPlainString(), "reason", reason)))
                     .invoke(() -> registry.counter("affiliate.commissions.reversed", "outcome", recorded).increment());

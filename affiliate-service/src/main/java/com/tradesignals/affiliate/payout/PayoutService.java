@@ -310,10 +310,10 @@ public class PayoutService {
         if (payout.failureReason != null) {
             details.put("failure_reason", payout.failureReason);
         }
-        return outbox.add(new PayoutStatusChanged(payout.id, payout.referrerId, payout.amount, payout.currency,
-                        payout.status.name(), previous == null ? null : previous.name(), payout.failureReason, now))
-                .chain(() -> audit.record(actor, "payout." + payout.status.name().toLowerCase(), "payout:" + payout.id,
-                        details))
+        return audit.recordChange(new PayoutStatusChanged(payout.id, payout.referrerId, payout.amount,
+                                payout.currency, payout.status.name(), previous == null ? null : previous.name(),
+                                payout.failureReason, now),
+                        actor, "payout." + payout.status.name().toLowerCase(), "payout:" + payout.id, details)
                 .invoke(() -> registry.counter("affiliate.payouts", "status", payout.status.name()).increment());
     }
 

@@ -11,7 +11,6 @@ import com.tradesignals.contracts.events.affiliates.ReferralActivated;
 import com.tradesignals.contracts.events.affiliates.ReferralClaimed;
 import com.tradesignals.contracts.events.affiliates.TierChanged;
 import com.tradesignals.platform.audit.AuditLog;
-import com.tradesignals.platform.outbox.Outbox;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -36,21 +35,19 @@ public class ReferralService {
     private final ClaimantActivity claimants;
     private final EnrollmentService enrollment;
     private final TierTable tiers;
-    private final Outbox outbox;
     private final AuditLog audit;
     private final Clock clock;
     private final Counter claimed;
     private final Counter activated;
 
     ReferralService(ReferralRepository referrals, AffiliateRepository affiliates, ClaimantActivity claimants,
-            EnrollmentService enrollment, TierTable tiers, Outbox outbox, AuditLog audit, Clock clock,
+            EnrollmentService enrollment, TierTable tiers, AuditLog audit, Clock clock,
             MeterRegistry registry) {
         this.referrals = referrals;
         this.affiliates = affiliates;
         this.claimants = claimants;
         this.enrollment = enrollment;
         this.tiers = tiers;
-        this.outbox = outbox;
         this.audit = audit;
         this.clock = clock;
         this.claimed = registry.counter("affiliate.referrals.claimed");
@@ -99,8 +96,8 @@ public class ReferralService {
         Instant now = clock.instant();
         Referral referral = Referral.claim(referrer.userId, claimantId, now);
         return referrals.persist(referral)
-                .chain(() -> outbox.add(new ReferralClaimed(referrer.userId, claimantId, now)))
-                .chain(() -> audit.record("user:" + claimantId, "referral.claimed", "referral:" + claimantId,
+                .chain(() -> audit.recordChange(new ReferralClaimed(referrer.userId, claimantId, now),
+                        "user:" + claimantId, "referral.claimed", "referral:" + claimantId,
                         Map.of("referrer_id", referrer.userId.toString())))
                 .invoke(() -> claimed.increment())
                 .chain(() -> claimants.qualifiesOnClaim(claimantId))
@@ -145,15 +142,14 @@ public class ReferralService {
             if (fillId != null) {
                 details.put("fill_id", fillId.toString());
             }
-            Uni<Void> recorded = outbox.add(new ReferralActivated(referrer.userId, referral.referredUserId,
-                            activatedBy.name(), fillId, referrer.activatedReferrals, now))
-                    .chain(() -> audit.record("system", "referral.activated", "referral:" + referral.referredUserId,
-                            details));
+            Uni<Void> recorded = audit.recordChange(new ReferralActivated(referrer.userId,
+                            referral.referredUserId, activatedBy.name(), fillId, referrer.activatedReferrals, now),
+                    "system", "referral.activated", "referral:" + referral.referredUserId, details);
             if (after.number() != before.number()) {
                 recorded = recorded
-                        .chain(() -> outbox.add(new TierChanged(referrer.userId, before.number(), after.number(),
-                                after.name(), referrer.activatedReferrals, now)))
-                        .chain(() -> audit.record("system", "affiliate.tier-changed", "affiliate:" + referrer.userId,
+                        .chain(() -> audit.recordChange(new TierChanged(referrer.userId, before.number(),
+                                        after.number(), after.name(), referrer.activatedReferrals, now),
+                                "system", "affiliate.tier-changed", "affiliate:" + referrer.userId,
                                 Map.of("from", before.number(), "to", after.number())));
             }
             return recorded.invoke(() -> activated.increment());

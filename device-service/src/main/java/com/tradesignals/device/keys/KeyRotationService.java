@@ -9,7 +9,6 @@ import com.tradesignals.device.registry.DeviceKey;
 import com.tradesignals.device.registry.DeviceKeyRepository;
 import com.tradesignals.device.registry.DeviceRepository;
 import com.tradesignals.platform.deviceauth.DeviceSecretSource;
-import com.tradesignals.platform.outbox.Outbox;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,17 +28,15 @@ public class KeyRotationService {
     private final DeviceRepository devices;
     private final DeviceKeyRepository keys;
     private final DeviceSecretSource secrets;
-    private final Outbox outbox;
     private final DeviceAudit audit;
     private final DeviceConfig config;
     private final Clock clock;
 
-    KeyRotationService(DeviceRepository devices, DeviceKeyRepository keys, DeviceSecretSource secrets, Outbox outbox,
+    KeyRotationService(DeviceRepository devices, DeviceKeyRepository keys, DeviceSecretSource secrets,
             DeviceAudit audit, DeviceConfig config, Clock clock) {
         this.devices = devices;
         this.keys = keys;
         this.secrets = secrets;
-        this.outbox = outbox;
         this.audit = audit;
         this.config = config;
         this.clock = clock;
@@ -59,9 +56,8 @@ public class KeyRotationService {
             details.put("key_version", rotation.newVersion());
             details.put("previous_key_valid_until", rotation.previousValidUntil().toString());
             return keys.persist(DeviceKey.issue(deviceId, rotation.newVersion(), DeviceSecrets.fingerprint(secret), now))
-                    .chain(() -> outbox.add(new DeviceKeyRotated(deviceId, userId, rotation.newVersion(),
-                            rotation.previousValidUntil(), now)))
-                    .chain(() -> audit.record(userId, "device.key-rotated", deviceId, details))
+                    .chain(() -> audit.recordChange(new DeviceKeyRotated(deviceId, userId, rotation.newVersion(),
+                            rotation.previousValidUntil(), now), userId, "device.key-rotated", deviceId, details))
                     .replaceWith(new RotatedKey(deviceId, rotation.newVersion(), keyId.toString(),
                             DeviceSecrets.toHex(secret), rotation.previousVersion(), rotation.previousValidUntil()));
         });

@@ -13,7 +13,6 @@ import com.tradesignals.device.registry.DeviceKeyRepository;
 import com.tradesignals.device.registry.DeviceRepository;
 import com.tradesignals.device.signals.DeliveryRepository;
 import com.tradesignals.platform.deviceauth.DeviceSecretSource;
-import com.tradesignals.platform.outbox.Outbox;
 import com.tradesignals.platform.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -35,18 +34,16 @@ public class DeviceRegistrationService {
     private final DeviceKeyRepository keys;
     private final DeliveryRepository deliveries;
     private final DeviceSecretSource secrets;
-    private final Outbox outbox;
     private final DeviceAudit audit;
     private final DeviceConfig config;
     private final Clock clock;
 
     DeviceRegistrationService(DeviceRepository devices, DeviceKeyRepository keys, DeliveryRepository deliveries,
-            DeviceSecretSource secrets, Outbox outbox, DeviceAudit audit, DeviceConfig config, Clock clock) {
+            DeviceSecretSource secrets, DeviceAudit audit, DeviceConfig config, Clock clock) {
         this.devices = devices;
         this.keys = keys;
         this.deliveries = deliveries;
         this.secrets = secrets;
-        this.outbox = outbox;
         this.audit = audit;
         this.config = config;
         this.clock = clock;
@@ -73,9 +70,8 @@ public class DeviceRegistrationService {
                     return devices.persist(device)
                             .chain(() -> keys.persist(key))
                             .chain(() -> deliveries.claimAwaitingSignals(userId, device.id, now))
-                            .chain(() -> outbox.add(new DeviceRegistered(device.id, userId, FIRST_KEY_VERSION,
-                                    device.name, now)))
-                            .chain(() -> audit.record(userId, "device.registered", device.id,
+                            .chain(() -> audit.recordChange(new DeviceRegistered(device.id, userId, FIRST_KEY_VERSION,
+                                    device.name, now), userId, "device.registered", device.id,
                                     Map.of("name", device.name, "key_version", FIRST_KEY_VERSION)))
                             .replaceWith(new RegisteredDevice(device.id, device.name, FIRST_KEY_VERSION,
                                     keyId.toString(), DeviceSecrets.toHex(secret), now));
@@ -111,9 +107,9 @@ public class DeviceRegistrationService {
             String previousName = device.name;
             device.rename(newName, now);
             return currentKeyVersion(device.id)
-                    .call(keyVersion -> outbox.add(new DeviceRenamed(device.id, userId, keyVersion, newName, now)))
-                    .call(keyVersion -> audit.record(userId, "device.renamed", device.id,
-                            Map.of("from", previousName, "to", newName)))
+                    .call(keyVersion -> audit.recordChange(
+                            new DeviceRenamed(device.id, userId, keyVersion, newName, now),
+                            userId, "device.renamed", device.id, Map.of("from", previousName, "to", newName)))
                     .map(keyVersion -> DeviceView.of(device, keyVersion));
         });
     }
@@ -134,9 +130,8 @@ public class DeviceRegistrationService {
             return keys.expireAll(device.id, now)
                     .chain(() -> deliveries.cancelPending(device.id, now))
                     .chain(() -> currentKeyVersion(device.id))
-                    .call(keyVersion -> outbox.add(new DeviceRevoked(device.id, userId, keyVersion, now)))
-                    .call(keyVersion -> audit.record(userId, "device.revoked", device.id,
-                            Map.of("key_version", keyVersion)))
+                    .call(keyVersion -> audit.recordChange(new DeviceRevoked(device.id, userId, keyVersion, now),
+                            userId, "device.revoked", device.id, Map.of("key_version", keyVersion)))
                     .replaceWithVoid();
         });
     }

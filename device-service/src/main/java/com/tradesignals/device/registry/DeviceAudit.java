@@ -1,5 +1,6 @@
 package com.tradesignals.device.registry;
 
+import com.tradesignals.contracts.events.IntegrationEvent;
 import com.tradesignals.platform.audit.AuditLog;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,7 +20,9 @@ public class DeviceAudit {
         this.audit = audit;
     }
 
-    public Uni<Void> record(UUID userId, String action, UUID deviceId, Map<String, ?> details) {
-        return audit.record("user:" + userId, action, "device:" + deviceId, details);
+    /** Records the event the change causes and the change's audit entry. */
+    public Uni<Void> recordChange(IntegrationEvent event, UUID userId, String action, UUID deviceId,
+            Map<String, ?> details) {
+        return audit.recordChange(event, "user:" + userId, action, "device:" + deviceId, details);
     }
 }
