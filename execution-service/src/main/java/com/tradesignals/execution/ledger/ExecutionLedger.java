@@ -91,7 +91,9 @@ public class ExecutionLedger {
             return new LedgerChange(Outcome.FILL_HELD_FOR_REVIEW, counted,
                     fill.withStatus(FillStatus.HELD, "no-reference-price"), null, null);
         }
-        return applied(Outcome.FILL_APPLIED, counted, signal, fill, instrument);
+        Correction applied = applied(counted, signal, fill, instrument);
+        return new LedgerChange(Outcome.FILL_APPLIED, applied.execution(), applied.fill(), applied.event(),
+                applied.signalCommissionableSize());
     }
 
     /**
@@ -103,8 +105,7 @@ public class ExecutionLedger {
             Instant now) {
         if (fill.status() == FillStatus.HELD) {
             // It counts already: only its commission and its announcement were waiting.
-            return correction(applied(Outcome.FILL_APPLIED, execution, signal, fill,
-                    instruments.find(signal.instrument())));
+            return applied(execution, signal, fill, instruments.find(signal.instrument()));
         }
         // The broker did fill: an execution that was rejected or expired takes the state its fills give it.
         Execution reopened = execution.state().isClosed()
@@ -112,8 +113,7 @@ public class ExecutionLedger {
         Fill counted = fill.withStatus(FillStatus.APPLIED, fill.flagReason());
         Execution refigured = withFigures(reopened, signal, ExecutionFigures.of(replaced(fillsOfExecution, counted)),
                 now).withFillTime(fill.filledAt());
-        return correction(applied(Outcome.FILL_APPLIED, refigured, signal, fill,
-                instruments.find(signal.instrument())));
+        return applied(refigured, signal, fill, instruments.find(signal.instrument()));
     }
 
     /** An administrator rejects a fill awaiting review: it never counts; a held one leaves the execution's figures. */
@@ -155,10 +155,6 @@ public class ExecutionLedger {
                         : signal.commissionableSize().subtract(fill.commissionableSize()));
     }
 
-    private static Correction correction(LedgerChange change) {
-        return new Correction(change.execution(), change.fill(), change.event(), change.signalCommissionableSize());
-    }
-
     private static LedgerChange flagged(Execution execution, Fill fill, Outcome outcome, String reason) {
         return new LedgerChange(outcome, execution, fill.withStatus(FillStatus.FLAGGED, reason), null, null);
     }
@@ -167,8 +163,7 @@ public class ExecutionLedger {
      * Makes a counted fill APPLIED: it earns commission on its lots that fit under the signal's copies cap (the lots
      * of all the user's devices on this signal, up to a multiple of its size), and is announced.
      */
-    private LedgerChange applied(Outcome outcome, Execution execution, Signal signal, Fill fill,
-            Optional<Instrument> instrument) {
+    private Correction applied(Execution execution, Signal signal, Fill fill, Optional<Instrument> instrument) {
         BigDecimal cap = signal.size().multiply(config.plausibility().commissionableCopies());
         BigDecimal room = cap.subtract(signal.commissionableSize()).max(BigDecimal.ZERO);
         Fill applied = fill.applied(fill.size().min(room).setScale(ExecutionFigures.SCALE, RoundingMode.UNNECESSARY));
@@ -179,7 +174,7 @@ public class ExecutionLedger {
                 instrument.map(Instrument::quoteCurrency).orElse(null),
                 instrument.map(known -> known.notional(applied.size(), applied.price())).orElse(null),
                 applied.filledAt());
-        return new LedgerChange(outcome, execution, applied, recorded, applied.commissionableSize().signum() == 0 ? null
+        return new Correction(execution, applied, recorded, applied.commissionableSize().signum() == 0 ? null
                 : signal.commissionableSize().add(applied.commissionableSize()));
     }
 

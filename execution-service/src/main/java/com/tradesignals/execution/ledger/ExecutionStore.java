@@ -77,8 +77,10 @@ public class ExecutionStore {
     private static final String FILL_COLUMNS = "fill_id, execution_id, signal_id, device_id, user_id, trade_id, size, "
             + "price, notional, reported_side, commissionable_size, filled_at, received_at, status, flag_reason, "
             + "reviewed_at, reviewed_by, review_reason, busted_at, bust_reason";
-    private static final String INSERT_FILL = "insert into fills (" + FILL_COLUMNS + ") values ($1, $2, $3, $4, $5, "
-            + "$6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) "
+    // A new fill has not been reviewed or busted: those columns stay null.
+    private static final String INSERT_FILL = "insert into fills (fill_id, execution_id, signal_id, device_id, "
+            + "user_id, trade_id, size, price, notional, reported_side, commissionable_size, filled_at, received_at, "
+            + "status, flag_reason) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) "
             + "on conflict (execution_id, trade_id) do nothing";
     private static final String UPDATE_FILL = "update fills set commissionable_size = $2, status = $3, "
             + "flag_reason = $4, reviewed_at = $5, reviewed_by = $6, review_reason = $7, busted_at = $8, "
@@ -96,8 +98,11 @@ public class ExecutionStore {
 
     private static final String REPORT_COLUMNS = "id, device_id, user_id, report_id, report_type, signal_id, "
             + "payload_hash, payload, fill_id, outcome, response_status, response_body, received_at, reconciled_at";
-    private static final String INSERT_REPORT = "insert into execution_reports (" + REPORT_COLUMNS + ") values ($1, $2, "
-            + "$3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) on conflict (device_id, report_id) do nothing";
+    // A new report has not been reconciled: reconciled_at stays null.
+    private static final String INSERT_REPORT = "insert into execution_reports (id, device_id, user_id, report_id, "
+            + "report_type, signal_id, payload_hash, payload, fill_id, outcome, response_status, response_body, "
+            + "received_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) "
+            + "on conflict (device_id, report_id) do nothing";
     private static final String EARLIER_REPORT = "select " + REPORT_COLUMNS
             + " from execution_reports where device_id = $1 and report_id = $2";
     private static final String REPORTS_AWAITING_SIGNAL = "select " + REPORT_COLUMNS + " from execution_reports "
@@ -422,15 +427,13 @@ public class ExecutionStore {
         return Tuple.from(new Object[] {fill.fillId(), fill.executionId(), fill.signalId(), fill.deviceId(),
                 fill.userId(), fill.tradeId(), fill.size(), fill.price(), fill.notional(),
                 fill.reportedSide() == null ? null : fill.reportedSide().name(), fill.commissionableSize(),
-                at(fill.filledAt()), at(fill.receivedAt()), fill.status().name(), fill.flagReason(),
-                at(fill.reviewedAt()), fill.reviewedBy(), fill.reviewReason(), at(fill.bustedAt()), fill.bustReason()});
+                at(fill.filledAt()), at(fill.receivedAt()), fill.status().name(), fill.flagReason()});
     }
 
     private static Tuple reportRow(ReceivedReport report) {
         return Tuple.from(new Object[] {report.id(), report.deviceId(), report.userId(), report.reportId(),
                 report.reportType().name(), report.signalId(), report.payloadHash(), report.payload(), report.fillId(),
-                report.outcome().name(), report.responseStatus(), report.responseBody(), at(report.receivedAt()),
-                at(report.reconciledAt())});
+                report.outcome().name(), report.responseStatus(), report.responseBody(), at(report.receivedAt())});
     }
 
     private static OffsetDateTime at(Instant instant) {
