@@ -142,11 +142,10 @@ public class ReportService implements WaitingReports {
                             .map(tradeAlreadyReported -> apply(execution, signal, report, waited.fillId(),
                                     waited.receivedAt(), tradeAlreadyReported)));
         }
-        return decided.chain(change -> store.writeReconciled(transaction, waited, change, now).map(written -> {
-            metrics.applied(waited.reportType().name(), change, signal);
-            return change.signalCommissionableSize() == null ? signal
-                    : signal.withCommissionableSize(change.signalCommissionableSize());
-        }));
+        return decided.chain(change -> store.writeReconciled(transaction, waited, change, now)
+                .invoke(() -> metrics.applied(waited.reportType().name(), change, signal))
+                .replaceWith(() -> change.signalCommissionableSize() == null ? signal
+                        : signal.withCommissionableSize(change.signalCommissionableSize())));
     }
 
     private Uni<Submitted> applyNew(SqlConnection transaction, Received received, Signal signal,
