@@ -1,70 +1,53 @@
 package com.tradesignals.execution.ledger;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One device's execution of one signal. Its figures are derived from its applied fills, never from a client. */
-@Entity
-@Table(name = "executions")
-public class Execution {
+/**
+ * One device's execution of one signal, as a value: {@link ExecutionLedger} answers a changed copy. Its figures
+ * ({@code cumulativeSize}, {@code notional}: the sums of its counted fills; {@code averagePrice}) are derived from its
+ * fills, never from a client.
+ */
+public record Execution(UUID executionId, UUID signalId, UUID deviceId, UUID userId, ExecutionState state,
+        BigDecimal cumulativeSize, BigDecimal notional, BigDecimal averagePrice, Instant acknowledgedAt,
+        Instant firstFillAt, Instant lastFillAt, Instant failedAt, Instant expiredAt, Integer errorCode,
+        String errorMessage, Instant createdAt, Instant updatedAt) {
 
-    @Id
-    @Column(name = "execution_id")
-    public UUID executionId;
+    Execution withState(ExecutionState newState, Instant now) {
+        return new Execution(executionId, signalId, deviceId, userId, newState, cumulativeSize, notional,
+                averagePrice, acknowledgedAt, firstFillAt, lastFillAt, failedAt, expiredAt, errorCode, errorMessage,
+                createdAt, now);
+    }
 
-    @Column(name = "signal_id", nullable = false, updatable = false)
-    public UUID signalId;
+    Execution acknowledged(ExecutionState newState, Instant now) {
+        return new Execution(executionId, signalId, deviceId, userId, newState, cumulativeSize, notional,
+                averagePrice, now, firstFillAt, lastFillAt, failedAt, expiredAt, errorCode, errorMessage, createdAt,
+                now);
+    }
 
-    @Column(name = "device_id", nullable = false, updatable = false)
-    public UUID deviceId;
+    Execution expired(Instant now) {
+        return new Execution(executionId, signalId, deviceId, userId, ExecutionState.EXPIRED, cumulativeSize,
+                notional, averagePrice, acknowledgedAt, firstFillAt, lastFillAt, failedAt, now, errorCode,
+                errorMessage, createdAt, now);
+    }
 
-    @Column(name = "user_id", nullable = false, updatable = false)
-    public UUID userId;
+    Execution failed(ExecutionState newState, int code, String message, Instant now) {
+        return new Execution(executionId, signalId, deviceId, userId, newState, cumulativeSize, notional,
+                averagePrice, acknowledgedAt, firstFillAt, lastFillAt, now, expiredAt, code, message, createdAt, now);
+    }
 
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
-    public ExecutionState state;
+    Execution withFigures(ExecutionState newState, ExecutionFigures figures, Instant now) {
+        return new Execution(executionId, signalId, deviceId, userId, newState, figures.cumulativeSize(),
+                figures.notional(), figures.averagePrice(), acknowledgedAt, firstFillAt, lastFillAt, failedAt,
+                expiredAt, errorCode, errorMessage, createdAt, now);
+    }
 
-    @Column(name = "cumulative_size", nullable = false, precision = 20, scale = 8)
-    public BigDecimal cumulativeSize;
-
-    @Column(nullable = false, precision = 38, scale = 16)
-    public BigDecimal notional;
-
-    @Column(name = "average_price", precision = 20, scale = 8)
-    public BigDecimal averagePrice;
-
-    @Column(name = "acknowledged_at")
-    public Instant acknowledgedAt;
-
-    @Column(name = "first_fill_at")
-    public Instant firstFillAt;
-
-    @Column(name = "last_fill_at")
-    public Instant lastFillAt;
-
-    @Column(name = "failed_at")
-    public Instant failedAt;
-
-    @Column(name = "expired_at")
-    public Instant expiredAt;
-
-    @Column(name = "error_code")
-    public Integer errorCode;
-
-    @Column(name = "error_message")
-    public String errorMessage;
-
-    @Column(name = "created_at", nullable = false, updatable = false)
-    public Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
+    /** With {@code filledAt} counted in the first and last fill times. */
+    Execution withFillTime(Instant filledAt) {
+        Instant first = firstFillAt == null || filledAt.isBefore(firstFillAt) ? filledAt : firstFillAt;
+        Instant last = lastFillAt == null || filledAt.isAfter(lastFillAt) ? filledAt : lastFillAt;
+        return new Execution(executionId, signalId, deviceId, userId, state, cumulativeSize, notional, averagePrice,
+                acknowledgedAt, first, last, failedAt, expiredAt, errorCode, errorMessage, createdAt, updatedAt);
+    }
 }

@@ -22,9 +22,9 @@ public record ExecutionFigures(BigDecimal cumulativeSize, BigDecimal notional, B
         BigDecimal cumulative = BigDecimal.ZERO;
         BigDecimal notional = BigDecimal.ZERO;
         for (Fill fill : fills) {
-            if (fill.status.countsForExecution()) {
-                cumulative = cumulative.add(fill.size);
-                notional = notional.add(fill.size.multiply(fill.price));
+            if (fill.status().countsForExecution()) {
+                cumulative = cumulative.add(fill.size());
+                notional = notional.add(fill.size().multiply(fill.price()));
             }
         }
         BigDecimal average = cumulative.signum() == 0 ? null : notional.divide(cumulative, MathContext.DECIMAL128);

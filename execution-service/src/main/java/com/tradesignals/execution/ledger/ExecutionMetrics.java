@@ -1,13 +1,11 @@
 package com.tradesignals.execution.ledger;
 
 import com.tradesignals.execution.ExecutionConfig;
-import com.tradesignals.execution.signals.Signal;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
@@ -18,14 +16,16 @@ public class ExecutionMetrics {
 
     private final MeterRegistry registry;
     private final Pool database;
+    private final ExecutionStore store;
     private final AtomicLong orphanFills = new AtomicLong();
     private final Timer signalToFill;
 
     private final int orphanGaugeCap;
 
-    ExecutionMetrics(MeterRegistry registry, Pool database, ExecutionConfig config) {
+    ExecutionMetrics(MeterRegistry registry, Pool database, ExecutionStore store, ExecutionConfig config) {
         this.registry = registry;
         this.database = database;
+        this.store = store;
         this.orphanGaugeCap = config.orphans().gaugeCap();
         registry.gauge("execution.orphan.fills", orphanFills);
         this.signalToFill = Timer.builder("execution.signal.to.fill")
@@ -46,7 +46,7 @@ public class ExecutionMetrics {
             registry.counter("execution.overfills").increment();
         }
         if (change.outcome() == Outcome.FILL_APPLIED) {
-            Duration latency = Duration.between(signal.issuedAt, change.fill().filledAt);
+            Duration latency = Duration.between(signal.issuedAt(), change.fill().filledAt());
             if (!latency.isNegative()) {
                 signalToFill.record(latency);
             }
@@ -56,10 +56,6 @@ public class ExecutionMetrics {
     @Scheduled(every = "${execution.orphan-gauge-interval:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> refreshOrphanFills() {
         // Bounded: past the cap the gauge stays at the cap (an alert fires long before), the query's cost with it.
-        return database.preparedQuery("select count(*) from (select 1 from execution_reports where outcome = "
-                        + "'AWAITING_SIGNAL' and report_type = 'FILL' limit $1) waiting")
-                .execute(Tuple.of(orphanGaugeCap))
-                .invoke(rows -> orphanFills.set(rows.iterator().next().getLong(0)))
-                .replaceWithVoid();
+        return store.countWaitingFills(database, orphanGaugeCap).invoke(orphanFills::set).replaceWithVoid();
     }
 }

@@ -2,7 +2,6 @@ package com.tradesignals.execution.ledger;
 
 import com.tradesignals.contracts.events.AssetClass;
 import com.tradesignals.execution.ExecutionConfig;
-import com.tradesignals.execution.signals.Signal;
 import com.tradesignals.platform.instruments.Instrument;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,7 +43,7 @@ public class FillPlausibility {
     }
 
     public Optional<Implausible> check(Signal signal, Optional<Instrument> instrument, ReportedFill fill) {
-        if (fill.side() != null && fill.side() != signal.side) {
+        if (fill.side() != null && fill.side() != signal.side()) {
             return Optional.of(new Implausible(Outcome.SIDE_MISMATCH, "side-mismatch"));
         }
         if (instrument.isEmpty()) {
@@ -53,7 +52,8 @@ public class FillPlausibility {
         if (!instrument.get().isOnLotStep(fill.size())) {
             return Optional.of(new Implausible(Outcome.OFF_LOT_STEP, "off-lot-step"));
         }
-        if (signal.price != null && !isWithinBand(fill.price(), signal.price, priceBands.get(instrument.get().assetClass()))) {
+        if (signal.price() != null
+                && !isWithinBand(fill.price(), signal.price(), priceBands.get(instrument.get().assetClass()))) {
             return Optional.of(new Implausible(Outcome.PRICE_OUT_OF_BAND, "price-out-of-band"));
         }
         return Optional.empty();

@@ -1,6 +1,5 @@
 package com.tradesignals.execution.ledger;
 
-import com.tradesignals.execution.signals.Signal;
 import java.util.List;
 
 /** A fill an administrator corrects, with its signal and execution locked and every fill of that execution. */

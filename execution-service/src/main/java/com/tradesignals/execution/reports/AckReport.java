@@ -1,5 +1,6 @@
 package com.tradesignals.execution.reports;
 
+import com.tradesignals.execution.ledger.ReportType;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.util.UUID;

@@ -1,5 +1,6 @@
 package com.tradesignals.execution.reports;
 
+import com.tradesignals.execution.ledger.ReportType;
 import java.math.BigDecimal;
 import java.util.UUID;
 

@@ -1,5 +1,6 @@
 package com.tradesignals.execution.reports;
 
+import com.tradesignals.execution.ledger.ReportType;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;

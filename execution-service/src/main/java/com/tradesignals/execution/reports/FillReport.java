@@ -2,6 +2,7 @@ package com.tradesignals.execution.reports;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.tradesignals.contracts.events.Side;
+import com.tradesignals.execution.ledger.ReportType;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;

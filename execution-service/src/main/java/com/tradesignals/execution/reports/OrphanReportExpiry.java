@@ -1,16 +1,14 @@
 package com.tradesignals.execution.reports;
 
 import com.tradesignals.execution.ExecutionConfig;
+import com.tradesignals.execution.ledger.ExecutionStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.Instant;
 
 /**
  * Reports whose signal never came: after {@code execution.orphans.max-wait} a report still AWAITING_SIGNAL is marked
@@ -22,12 +20,15 @@ import java.time.ZoneOffset;
 public class OrphanReportExpiry {
 
     private final Pool database;
+    private final ExecutionStore store;
     private final ExecutionConfig.Orphans config;
     private final MeterRegistry registry;
     private final Clock clock;
 
-    OrphanReportExpiry(Pool database, ExecutionConfig config, MeterRegistry registry, Clock clock) {
+    OrphanReportExpiry(Pool database, ExecutionStore store, ExecutionConfig config, MeterRegistry registry,
+            Clock clock) {
         this.database = database;
+        this.store = store;
         this.config = config.orphans();
         this.registry = registry;
         this.clock = clock;
@@ -40,30 +41,15 @@ public class OrphanReportExpiry {
 
     /** Expires the oldest reports past the wait; answers how many. */
     Uni<Integer> expireDue() {
-        OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
-        // The outcome is re-checked on the locked row: a report its signal reconciled meanwhile stays applied.
-        return database.preparedQuery("with due as (select id from execution_reports where outcome = 'AWAITING_SIGNAL' "
-                        + "and received_at < $2 order by received_at limit $3 for update skip locked) "
-                        + "update execution_reports r set outcome = 'SIGNAL_NEVER_ARRIVED', response_status = 200, "
-                        + "response_body = jsonb_set(r.response_body::jsonb, '{outcome}', '\"SIGNAL_NEVER_ARRIVED\"')::text, "
-                        + "reconciled_at = $1 from due where r.id = due.id and r.outcome = 'AWAITING_SIGNAL' "
-                        + "returning r.report_type")
-                .execute(Tuple.of(now, now.minus(config.maxWait()), config.batchSize()))
-                .invoke(expired -> {
-                    for (Row row : expired) {
-                        registry.counter("execution.orphan.reports.expired", "type", row.getString(0)).increment();
-                    }
-                })
-                .map(expired -> expired.rowCount());
+        Instant now = clock.instant();
+        return store.giveUpWaitingReports(database, now, now.minus(config.maxWait()), config.batchSize())
+                .invoke(types -> types.forEach(type -> registry
+                        .counter("execution.orphan.reports.expired", "type", type.name()).increment()))
+                .map(types -> types.size());
     }
 
     /** Deletes the oldest expired reports past the retention; answers how many. */
     Uni<Integer> deleteExpired() {
-        OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
-        return database.preparedQuery("delete from execution_reports where id in (select id from execution_reports "
-                        + "where outcome = 'SIGNAL_NEVER_ARRIVED' and reconciled_at < $1 order by reconciled_at limit $2 "
-                        + "for update skip locked)")
-                .execute(Tuple.of(now.minus(config.retention()), config.batchSize()))
-                .map(deleted -> deleted.rowCount());
+        return store.deleteGivenUpReports(database, clock.instant().minus(config.retention()), config.batchSize());
     }
 }

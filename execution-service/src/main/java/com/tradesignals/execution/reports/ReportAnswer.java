@@ -3,6 +3,7 @@ package com.tradesignals.execution.reports;
 import com.tradesignals.execution.ledger.Execution;
 import com.tradesignals.execution.ledger.ExecutionState;
 import com.tradesignals.execution.ledger.Outcome;
+import com.tradesignals.execution.ledger.ReportType;
 import java.math.BigDecimal;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -34,8 +35,8 @@ public record ReportAnswer(
             BigDecimal averagePrice) {
 
         static ExecutionSummary of(Execution execution, BigDecimal leavesSize) {
-            return new ExecutionSummary(execution.executionId, execution.state, execution.cumulativeSize, leavesSize,
-                    execution.averagePrice);
+            return new ExecutionSummary(execution.executionId(), execution.state(), execution.cumulativeSize(),
+                    leavesSize, execution.averagePrice());
         }
     }
 }

@@ -8,15 +8,15 @@ import com.tradesignals.execution.ledger.Execution;
 import com.tradesignals.execution.ledger.ExecutionFigures;
 import com.tradesignals.execution.ledger.ExecutionLedger;
 import com.tradesignals.execution.ledger.ExecutionMetrics;
-import com.tradesignals.execution.ledger.ExecutionRepository;
-import com.tradesignals.execution.ledger.FillRepository;
+import com.tradesignals.execution.ledger.ExecutionStore;
 import com.tradesignals.execution.ledger.LedgerChange;
 import com.tradesignals.execution.ledger.Outcome;
+import com.tradesignals.execution.ledger.ReceivedReport;
+import com.tradesignals.execution.ledger.ReportType;
 import com.tradesignals.execution.ledger.ReportedFill;
-import com.tradesignals.execution.signals.Signal;
-import com.tradesignals.platform.outbox.Outbox;
+import com.tradesignals.execution.ledger.Signal;
+import com.tradesignals.execution.signals.WaitingReports;
 import com.tradesignals.platform.problem.ProblemException;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -28,37 +28,29 @@ import java.util.UUID;
 
 /**
  * Takes device reports: dedupes them by (device, report id), reconciles them against their signal and applies them
- * to the execution through {@link ExecutionLedger}, all in one transaction with the events they cause. A report for a
- * signal not known yet waits, and is applied when the signal arrives ({@link #reconcile}).
+ * to the execution through {@link ExecutionLedger}, all in one transaction with the events they cause, written by
+ * {@link ExecutionStore}. A report for a signal not known yet waits, and is applied when the signal arrives
+ * ({@link #signalArrived}).
  */
 @ApplicationScoped
-public class ReportService {
+public class ReportService implements WaitingReports {
 
     static final int APPLIED = 200;
     static final int AWAITING_SIGNAL = 202;
 
     private final Pool database;
-    private final ReportStore store;
-    private final ExecutionRepository executions;
-    private final FillRepository fills;
-    private final ReceivedReportRepository reports;
+    private final ExecutionStore store;
     private final ExecutionLedger ledger;
-    private final Outbox outbox;
     private final ExecutionMetrics metrics;
     private final ExecutionConfig config;
     private final ObjectMapper json;
     private final Clock clock;
 
-    ReportService(Pool database, ReportStore store, ExecutionRepository executions, FillRepository fills,
-            ReceivedReportRepository reports, ExecutionLedger ledger, Outbox outbox, ExecutionMetrics metrics,
+    ReportService(Pool database, ExecutionStore store, ExecutionLedger ledger, ExecutionMetrics metrics,
             ExecutionConfig config, ObjectMapper json, Clock clock) {
         this.database = database;
         this.store = store;
-        this.executions = executions;
-        this.fills = fills;
-        this.reports = reports;
         this.ledger = ledger;
-        this.outbox = outbox;
         this.metrics = metrics;
         this.config = config;
         this.json = json;
@@ -100,7 +92,7 @@ public class ReportService {
         boolean locksSignal = report instanceof FillReport;
         return database.withTransaction(transaction -> store.read(transaction, signalId, caller.deviceId(), locksSignal)
                         .chain(snapshot -> snapshot.signal() != null ? Uni.createFrom().item(snapshot)
-                                // Not known yet: decided under the signal id's lock (see SignalRepository#lockSignalId).
+                                // Not known yet: decided under the signal id's lock (see ExecutionStore#lockSignalId).
                                 : store.lockSignalId(transaction, signalId)
                                         .chain(() -> store.read(transaction, signalId, caller.deviceId(), locksSignal)))
                         .chain(snapshot -> {
@@ -108,7 +100,7 @@ public class ReportService {
                             if (signal == null) {
                                 return park(transaction, received);
                             }
-                            if (!signal.userId.equals(caller.userId())) {
+                            if (!signal.userId().equals(caller.userId())) {
                                 throw ProblemException.notFound("Signal");
                             }
                             return (snapshot.execution() != null ? Uni.createFrom().item(snapshot.execution())
@@ -120,40 +112,40 @@ public class ReportService {
                 .onFailure(ReceivedBefore.class).recoverWithUni(() -> replay(received));
     }
 
-    /** Applies, oldest first, the reports that arrived before {@code signal}; runs in the caller's transaction. */
-    public Uni<Void> reconcile(Signal signal) {
+    /**
+     * Applies, oldest first, the reports that arrived before {@code signal}, in the transaction that stores it. Each
+     * may change the signal's commissionable lots, so each is decided on the signal as the one before left it.
+     */
+    @Override
+    public Uni<Void> signalArrived(SqlConnection transaction, Signal signal) {
         Instant now = clock.instant();
-        return reports.awaiting(signal.signalId).chain(waiting -> Multi.createFrom().iterable(waiting)
-                .onItem().transformToUniAndConcatenate(parked -> reconcileOne(signal, parked, now))
-                .collect().last()
-                .replaceWithVoid());
+        return store.awaitingSignal(transaction, signal.signalId()).chain(waiting -> {
+            Uni<Signal> decided = Uni.createFrom().item(signal);
+            for (ReceivedReport report : waiting) {
+                decided = decided.chain(current -> reconcileOne(transaction, current, report, now));
+            }
+            return decided.replaceWithVoid();
+        });
     }
 
-    private Uni<Void> reconcileOne(Signal signal, ReceivedReport parked, Instant now) {
-        Uni<LedgerChange> applied;
-        if (!parked.userId.equals(signal.userId)) {
-            applied = Uni.createFrom().item(LedgerChange.of(Outcome.NOT_OWNER));
+    /** Applies one waiting report; answers the signal as it is after it. */
+    private Uni<Signal> reconcileOne(SqlConnection transaction, Signal signal, ReceivedReport waited, Instant now) {
+        Uni<LedgerChange> decided;
+        if (!waited.userId().equals(signal.userId())) {
+            decided = Uni.createFrom().item(LedgerChange.of(Outcome.NOT_OWNER));
         } else {
-            DeviceReport report = fromJson(parked);
-            applied = executions.openLocked(signal.signalId, parked.deviceId, parked.userId, now)
+            DeviceReport report = fromJson(waited);
+            decided = store.openLocked(transaction, signal.signalId(), waited.deviceId(), waited.userId(), now)
                     .chain(execution -> (report instanceof FillReport fill
-                            ? fills.hasTrade(execution.executionId, fill.tradeId())
+                            ? store.hasTrade(transaction, execution.executionId(), fill.tradeId())
                             : Uni.createFrom().item(false))
-                            .chain(tradeAlreadyReported -> {
-                                LedgerChange change = apply(execution, signal, report, parked.fillId,
-                                        parked.receivedAt, tradeAlreadyReported);
-                                return (change.fill() != null ? fills.persist(change.fill()).replaceWithVoid()
-                                        : Uni.createFrom().voidItem())
-                                        .chain(() -> change.event() != null ? outbox.add(change.event())
-                                                : Uni.createFrom().voidItem())
-                                        .replaceWith(change);
-                            }));
+                            .map(tradeAlreadyReported -> apply(execution, signal, report, waited.fillId(),
+                                    waited.receivedAt(), tradeAlreadyReported)));
         }
-        return applied.invoke(change -> {
-            parked.outcome = change.outcome();
-            parked.reconciledAt = now;
-            metrics.applied(parked.reportType.name(), change, signal);
-        }).replaceWithVoid();
+        return decided.chain(change -> store.writeReconciled(transaction, waited, change, now)
+                .invoke(() -> metrics.applied(waited.reportType().name(), change, signal))
+                .replaceWith(() -> change.signalCommissionableSize() == null ? signal
+                        : signal.withCommissionableSize(change.signalCommissionableSize())));
     }
 
     private Uni<Submitted> applyNew(SqlConnection transaction, Received received, Signal signal,
@@ -162,11 +154,12 @@ public class ReportService {
         UUID fillId = report instanceof FillReport ? UUID.randomUUID() : null;
         // A trade already reported is found by the fill's insert (unique key), as a report id used before is.
         LedgerChange change = apply(execution, signal, report, fillId, received.at(), false);
-        ReportAnswer answer = new ReportAnswer(report.reportId(), report.type(), signal.signalId, change.outcome(),
-                change.fill() != null ? fillId : null, ReportAnswer.ExecutionSummary.of(execution,
-                        ExecutionFigures.leaves(execution.state, signal.size, execution.cumulativeSize)));
+        Execution after = change.execution();
+        ReportAnswer answer = new ReportAnswer(report.reportId(), report.type(), signal.signalId(), change.outcome(),
+                change.fill() != null ? fillId : null, ReportAnswer.ExecutionSummary.of(after,
+                        ExecutionFigures.leaves(after.state(), signal.size(), after.cumulativeSize())));
         ReceivedReport stored = stored(received, fillId, change.outcome(), APPLIED, answer);
-        return store.write(transaction, signal, execution, change, stored).map(written -> {
+        return store.write(transaction, change, stored).map(written -> {
             if (!written.reportIsNew()) {
                 throw new ReceivedBefore();
             }
@@ -174,13 +167,13 @@ public class ReportService {
                 throw ProblemException.conflict("duplicate-trade-id", "Trade already reported",
                         "Another report of this device already carried this trade id for this signal");
             }
-            return new Submitted(new StoredAnswer(APPLIED, stored.responseBody), change, signal);
+            return new Submitted(new StoredAnswer(APPLIED, stored.responseBody()), change, signal);
         });
     }
 
-    private LedgerChange apply(Execution execution, Signal signal, DeviceReport report, UUID fillId, Instant at,
+    private LedgerChange apply(Execution locked, Signal signal, DeviceReport report, UUID fillId, Instant at,
             boolean tradeAlreadyReported) {
-        ledger.expireIfDue(execution, signal, clock.instant());
+        Execution execution = ledger.expireIfDue(locked, signal, clock.instant());
         if (report instanceof AckReport) {
             return ledger.acknowledge(execution, signal, at);
         }
@@ -202,7 +195,7 @@ public class ReportService {
                         "This device already sent a different report with report_id " + report.reportId());
             }
             metrics.report(report.type().name(), "REPLAYED");
-            return earlier.answer();
+            return new StoredAnswer(earlier.responseStatus(), earlier.responseBody());
         });
     }
 
@@ -212,33 +205,22 @@ public class ReportService {
         ReportAnswer answer = new ReportAnswer(report.reportId(), report.type(), report.signalId(),
                 Outcome.AWAITING_SIGNAL, fillId, null);
         ReceivedReport stored = stored(received, fillId, Outcome.AWAITING_SIGNAL, AWAITING_SIGNAL, answer);
-        return store.write(transaction, null, null, LedgerChange.AWAITING_SIGNAL, stored).map(written -> {
+        return store.write(transaction, LedgerChange.AWAITING_SIGNAL, stored).map(written -> {
             if (!written.reportIsNew()) {
                 throw new ReceivedBefore();
             }
-            return new Submitted(new StoredAnswer(AWAITING_SIGNAL, stored.responseBody), LedgerChange.AWAITING_SIGNAL,
+            return new Submitted(new StoredAnswer(AWAITING_SIGNAL, stored.responseBody()), LedgerChange.AWAITING_SIGNAL,
                     null);
         });
     }
 
     private ReceivedReport stored(Received received, UUID fillId, Outcome outcome, int status, ReportAnswer answer) {
         DeviceReport report = received.report();
-        ReceivedReport stored = new ReceivedReport();
-        stored.id = UUID.randomUUID();
-        stored.deviceId = received.caller().deviceId();
-        stored.userId = received.caller().userId();
-        stored.reportId = report.reportId();
-        stored.reportType = report.type();
-        stored.signalId = report.signalId();
-        stored.payloadHash = received.payloadHash();
-        stored.payload = received.payload();
-        stored.fillId = fillId;
-        stored.outcome = outcome;
-        stored.responseStatus = status;
-        stored.responseBody = toJson(answer);
-        stored.receivedAt = received.at();
-        return stored;
+        return new ReceivedReport(UUID.randomUUID(), received.caller().deviceId(), received.caller().userId(),
+                report.reportId(), report.type(), report.signalId(), received.payloadHash(), received.payload(), fillId,
+                outcome, status, toJson(answer), received.at(), null);
     }
+
     private String toJson(Object value) {
         try {
             return json.writeValueAsString(value);
@@ -247,11 +229,19 @@ public class ReportService {
         }
     }
 
-    private DeviceReport fromJson(ReceivedReport parked) {
+    private DeviceReport fromJson(ReceivedReport waited) {
         try {
-            return json.readValue(parked.payload, parked.reportType.requestClass());
+            return json.readValue(waited.payload(), requestClass(waited.reportType()));
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored report is always readable: " + parked.id, e);
+            throw new IllegalStateException("a stored report is always readable: " + waited.id(), e);
         }
+    }
+
+    private static Class<? extends DeviceReport> requestClass(ReportType type) {
+        return switch (type) {
+            case ACK -> AckReport.class;
+            case FILL -> FillReport.class;
+            case ERROR -> ErrorReport.class;
+        };
     }
 }

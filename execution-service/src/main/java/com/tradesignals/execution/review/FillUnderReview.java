@@ -3,7 +3,7 @@ package com.tradesignals.execution.review;
 import com.tradesignals.contracts.events.Side;
 import com.tradesignals.execution.ledger.Fill;
 import com.tradesignals.execution.ledger.FillStatus;
-import com.tradesignals.execution.signals.Signal;
+import com.tradesignals.execution.ledger.Signal;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
@@ -40,8 +40,9 @@ public record FillUnderReview(
         @Schema(description = "When the report arrived") Instant receivedAt) {
 
     static FillUnderReview of(Fill fill, Signal signal) {
-        return new FillUnderReview(fill.fillId, fill.signalId, fill.executionId, fill.userId, fill.deviceId,
-                fill.tradeId, fill.status, fill.flagReason, signal.instrument, signal.side, fill.reportedSide,
-                signal.size, signal.price, fill.size, fill.price, fill.filledAt, fill.receivedAt);
+        return new FillUnderReview(fill.fillId(), fill.signalId(), fill.executionId(), fill.userId(), fill.deviceId(),
+                fill.tradeId(), fill.status(), fill.flagReason(), signal.instrument(), signal.side(),
+                fill.reportedSide(), signal.size(), signal.price(), fill.size(), fill.price(), fill.filledAt(),
+                fill.receivedAt());
     }
 }

@@ -2,19 +2,20 @@ package com.tradesignals.execution.signals;
 
 import com.tradesignals.contracts.events.IntegrationEvent;
 import com.tradesignals.contracts.events.signals.SignalIssued;
-import com.tradesignals.execution.ledger.ExecutionRepository;
-import com.tradesignals.execution.reports.ReportService;
+import com.tradesignals.execution.ledger.ExecutionStore;
+import com.tradesignals.execution.ledger.Signal;
 import com.tradesignals.platform.inbox.Inbox;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
-import java.time.Instant;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Learns signals from signals.v1, each event applied once: stores the signal, opens a PENDING execution for each
- * of the user's active devices, and applies the reports that arrived before the signal.
+ * of the user's active devices, and has the reports that arrived before the signal applied ({@link WaitingReports}),
+ * all in the transaction that marks the event processed.
  */
 @ApplicationScoped
 public class SignalConsumer {
@@ -22,26 +23,23 @@ public class SignalConsumer {
     private static final String CONSUMER = "signals";
 
     private final Inbox inbox;
-    private final SignalRepository signals;
-    private final ExecutionRepository executions;
-    private final ReportService reports;
+    private final ExecutionStore store;
+    private final WaitingReports waitingReports;
     private final Clock clock;
 
-    SignalConsumer(Inbox inbox, SignalRepository signals, ExecutionRepository executions, ReportService reports,
-            Clock clock) {
+    SignalConsumer(Inbox inbox, ExecutionStore store, WaitingReports waitingReports, Clock clock) {
         this.inbox = inbox;
-        this.signals = signals;
-        this.executions = executions;
-        this.reports = reports;
+        this.store = store;
+        this.waitingReports = waitingReports;
         this.clock = clock;
     }
 
     @Incoming(CONSUMER)
     public Uni<Void> consume(Message<String> message) {
-        return inbox.consume(CONSUMER, message, this::apply);
+        return inbox.consumeOnSqlClient(CONSUMER, message, this::apply);
     }
 
-    private Uni<Void> apply(IntegrationEvent event) {
+    private Uni<Void> apply(SqlConnection transaction, IntegrationEvent event) {
         if (!(event instanceof SignalIssued issued)) {
             return Uni.createFrom().voidItem();
         }
@@ -51,18 +49,12 @@ public class SignalConsumer {
                 || (issued.price() != null && issued.price().signum() <= 0) || issued.issuedAt() == null) {
             throw new IllegalArgumentException("incomplete signal " + issued.signalId());
         }
-        Instant now = clock.instant();
-        return signals.lockSignalId(issued.signalId())
-                .chain(() -> signals.findById(issued.signalId()))
-                .chain(existing -> {
-                    if (existing != null) {
-                        return Uni.createFrom().voidItem();
-                    }
-                    Signal signal = Signal.of(issued, now);
-                    // Flushed now: the native insert of the executions refers to the signal row.
-                    return signals.persistAndFlush(signal)
-                            .chain(() -> executions.createForActiveDevices(signal.signalId, signal.userId, now))
-                            .chain(() -> reports.reconcile(signal));
-                });
+        Signal signal = Signal.of(issued, clock.instant());
+        // Under the signal id's lock a report either finds the signal or waits where the reconciliation finds it.
+        return store.lockSignalId(transaction, signal.signalId())
+                .chain(() -> store.addSignal(transaction, signal))
+                .chain(isNew -> !isNew ? Uni.createFrom().voidItem()
+                        : store.openForActiveDevices(transaction, signal.signalId(), signal.userId(), signal.receivedAt())
+                                .chain(() -> waitingReports.signalArrived(transaction, signal)));
     }
 }

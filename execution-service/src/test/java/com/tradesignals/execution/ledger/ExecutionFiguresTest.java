@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tradesignals.contracts.events.Side;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class ExecutionFiguresTest {
@@ -30,10 +32,8 @@ class ExecutionFiguresTest {
 
     @Test
     void onlyAppliedFillsCount() {
-        Fill quarantined = applied("5", "9");
-        quarantined.status = FillStatus.QUARANTINED;
-        Fill busted = applied("5", "9");
-        busted.status = FillStatus.BUSTED;
+        Fill quarantined = applied("5", "9").withStatus(FillStatus.QUARANTINED, "overfill");
+        Fill busted = applied("5", "9").busted(Instant.EPOCH, "broker cancelled");
         ExecutionFigures figures = ExecutionFigures.of(List.of(applied("1", "2"), quarantined, busted));
         assertThat(figures.cumulativeSize()).isEqualByComparingTo("1");
         assertThat(figures.averagePrice()).isEqualByComparingTo("2");
@@ -47,10 +47,8 @@ class ExecutionFiguresTest {
     }
 
     private static Fill applied(String size, String price) {
-        Fill fill = new Fill();
-        fill.size = new BigDecimal(size);
-        fill.price = new BigDecimal(price);
-        fill.status = FillStatus.APPLIED;
-        return fill;
+        return new Fill(UUID.randomUUID(), null, null, null, null, "T-1", new BigDecimal(size), new BigDecimal(price),
+                null, null, BigDecimal.ZERO, Instant.EPOCH, Instant.EPOCH, FillStatus.APPLIED, null, null, null, null,
+                null, null);
     }
 }

@@ -13,6 +13,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import com.tradesignals.contracts.events.EventType;
@@ -27,9 +28,12 @@ import io.restassured.response.Response;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -226,6 +230,31 @@ class ExecutionReportsTest {
     }
 
     @Test
+    void waitingFillsOfSeveralDevicesAreAppliedInTurnAndEarnOnlyUpToTheSignalsSize() {
+        DeviceRequestSigner second = registerDevice(database, user);
+        SignalIssued signal = signal(user, Side.BUY, "1", "10");
+        fill(device, "copy-1", signal.signalId(), "T-1", "0.60", "10").statusCode(202);
+        fill(second, "copy-2", signal.signalId(), "T-1", "1", "10").statusCode(202);
+        ack(second, "copy-ack", signal.signalId()).statusCode(202);
+
+        issue(database, signal);
+
+        // Each waiting report is decided on the signal as the one before left it: 0.60, then the 0.40 left of 1 lot.
+        List<BigDecimal> earning = new ArrayList<>();
+        database.preparedQuery("select commissionable_size from fills where signal_id = $1 order by received_at")
+                .execute(Tuple.of(signal.signalId())).await().atMost(Duration.ofSeconds(5))
+                .forEach(row -> earning.add(row.getBigDecimal(0)));
+        assertThat(earning).usingElementComparator(BigDecimal::compareTo)
+                .containsExactly(new BigDecimal("0.60"), new BigDecimal("0.40"));
+        assertThat(database.preparedQuery("select commissionable_size from signals where signal_id = $1")
+                .execute(Tuple.of(signal.signalId())).await().atMost(Duration.ofSeconds(5)).iterator().next()
+                .getBigDecimal(0)).isEqualByComparingTo("1");
+        status(second, signal.signalId()).statusCode(200)
+                .body("executions[0].state", equalTo("FILLED"))
+                .body("executions[0].acknowledged_at", notNullValue());
+    }
+
+    @Test
     void reportsOutOfOrderNeverRollTheStateBack() {
         SignalIssued signal = issue(database, signal(user, Side.SELL, "1", "10"));
         fill(device, "f", signal.signalId(), "T-1", "1", "10").statusCode(200).body("execution.state", equalTo("FILLED"));
@@ -288,7 +317,7 @@ class ExecutionReportsTest {
 
     private String outcomeOf(String reportId) {
         return database.preparedQuery("select outcome from execution_reports where device_id = $1 and report_id = $2")
-                .execute(io.vertx.mutiny.sqlclient.Tuple.of(device.keyId().deviceId(), reportId))
+                .execute(Tuple.of(device.keyId().deviceId(), reportId))
                 .await().atMost(Duration.ofSeconds(5)).iterator().next().getString(0);
     }
 }

@@ -19,6 +19,9 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -29,6 +32,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -56,12 +60,14 @@ public class Inbox {
     private final MeterRegistry registry;
     private final Tracer tracer;
     private final Map<String, AtomicInteger> retrying = new ConcurrentHashMap<>();
+    private final Pool database;
 
-    Inbox(ObjectMapper objectMapper, InboxConfig config, MeterRegistry registry, Tracer tracer) {
+    Inbox(ObjectMapper objectMapper, InboxConfig config, MeterRegistry registry, Tracer tracer, Pool database) {
         this.objectMapper = objectMapper.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         this.config = config;
         this.registry = registry;
         this.tracer = tracer;
+        this.database = database;
     }
 
     /**
@@ -71,12 +77,30 @@ public class Inbox {
      */
     public Uni<Void> consume(String consumer, Message<String> message,
             Function<IntegrationEvent, Uni<Void>> effect) {
+        return consumeRead(consumer, message, event -> processOnce(consumer, event, effect));
+    }
+
+    private Uni<Void> consumeRead(String consumer, Message<String> message,
+            Function<ReceivedEvent, Uni<Void>> processOnce) {
         return Uni.createFrom().item(() -> read(message))
-                .chain(event -> event.map(e -> untilDone(consumer, () -> processOnce(consumer, e, effect)))
+                .chain(event -> event.map(e -> untilDone(consumer, () -> processOnce.apply(e)))
                         .orElse(Uni.createFrom().voidItem()))
                 .onItemOrFailure().transformToUni((done, failure) -> failure == null
                         ? Uni.createFrom().completionStage(message.ack())
                         : deadLetter(consumer, message, failure));
+    }
+
+    /**
+     * As {@link #consume}, for an effect written with the reactive SQL client: the event id is recorded through the
+     * connection {@code effect} is given, in the transaction it runs in, so both commit or neither does.
+     */
+    public Uni<Void> consumeOnSqlClient(String consumer, Message<String> message,
+            BiFunction<SqlConnection, IntegrationEvent, Uni<Void>> effect) {
+        return consumeRead(consumer, message, event -> database.withTransaction(transaction -> transaction
+                .preparedQuery("insert into processed_events (consumer, event_id) values ($1, $2) on conflict do nothing")
+                .execute(Tuple.of(consumer, event.id()))
+                .chain(marked -> marked.rowCount() == 1 ? effect.apply(transaction, event.data())
+                        : Uni.createFrom().voidItem())));
     }
 
     /**
