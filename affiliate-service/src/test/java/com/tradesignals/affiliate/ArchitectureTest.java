@@ -1,35 +1,25 @@
 package com.tradesignals.affiliate;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.lang.ArchRule;
 import com.tradesignals.testsupport.ArchitectureRules;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The package rules of docs/architecture.md, on this service's main classes. */
+/** The package rules of docs/architecture.md, on this service's main classes, and its feature order. */
 class ArchitectureTest {
 
     private static final String BASE = "com.tradesignals.affiliate";
     /** docs/affiliate-service.md, "Code layout". */
     private static final List<String> FEATURE_ORDER = List.of("tier", "enrollment", "referral", "activation",
             "commission", "ledger", "payoutmethod", "payout", "administration");
-    private final JavaClasses classes = ArchitectureRules.mainClassesOf(BASE);
 
     @Test
-    void featuresFormNoCycleAndUseNoOtherService() {
-        List<ArchRule> rules = new ArrayList<>(ArchitectureRules.featuresWithoutCycles(BASE));
-        rules.add(ArchitectureRules.noOtherService(BASE));
-        rules.forEach(rule -> rule.check(classes));
+    void featuresFormNoCycleUseNoOtherServiceAndResourcesReachDataThroughServices() {
+        ArchitectureRules.checkService(BASE);
     }
 
     @Test
     void eachFeatureUsesOnlyTheFeaturesBeforeIt() {
+        var classes = ArchitectureRules.mainClassesOf(BASE);
         ArchitectureRules.featuresInOrder(BASE, FEATURE_ORDER).forEach(rule -> rule.check(classes));
-    }
-
-    @Test
-    void resourcesReachDataThroughServices() {
-        ArchitectureRules.resourcesReachDataThroughServices(BASE).check(classes);
     }
 }

@@ -7,6 +7,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -21,6 +22,18 @@ public final class ArchitectureRules {
             "com.tradesignals.affiliate");
 
     private ArchitectureRules() {
+    }
+
+    /**
+     * Checks every rule that holds for all services on the main classes of {@code basePackage} (a service's base
+     * package): features without cycles, no other service, resources that reach data through services.
+     */
+    public static void checkService(String basePackage) {
+        JavaClasses classes = mainClassesOf(basePackage);
+        List<ArchRule> rules = new ArrayList<>(featuresWithoutCycles(basePackage));
+        rules.add(noOtherService(basePackage));
+        rules.add(resourcesReachDataThroughServices(basePackage));
+        rules.forEach(rule -> rule.check(classes));
     }
 
     /** The main (not test) classes of {@code basePackage} and below. */

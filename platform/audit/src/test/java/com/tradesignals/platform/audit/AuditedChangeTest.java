@@ -8,14 +8,12 @@ import com.tradesignals.contracts.Topics;
 import com.tradesignals.contracts.events.devices.DeviceRenamed;
 import com.tradesignals.testsupport.KafkaTestResource;
 import com.tradesignals.testsupport.PostgresTestResource;
-import com.tradesignals.testsupport.TestKafka;
+import com.tradesignals.testsupport.TopicReader;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
@@ -25,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,20 +39,16 @@ class AuditedChangeTest {
     @Inject
     Pool database;
 
-    private KafkaCompanion kafka;
-    private ConsumerTask<String, String> published;
+    private TopicReader published;
 
     @BeforeEach
     void readTheTopic() {
-        kafka = TestKafka.companion();
-        published = kafka.consumeStrings().withOffsetReset(OffsetResetStrategy.EARLIEST)
-                .fromTopics(Topics.DEVICES_LIFECYCLE);
+        published = new TopicReader(Topics.DEVICES_LIFECYCLE);
     }
 
     @AfterEach
     void stopReading() {
-        published.stop();
-        kafka.close();
+        published.close();
     }
 
     @Test
@@ -110,7 +103,7 @@ class AuditedChangeTest {
     }
 
     private long publishedFor(DeviceRenamed event) {
-        return published.getRecords().stream()
+        return published.records().stream()
                 .filter(record -> record.value().contains(event.deviceId().toString())).count();
     }
 }

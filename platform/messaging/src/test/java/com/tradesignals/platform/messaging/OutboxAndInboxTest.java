@@ -10,13 +10,12 @@ import com.tradesignals.platform.outbox.Outbox;
 import com.tradesignals.testsupport.KafkaTestResource;
 import com.tradesignals.testsupport.PostgresTestResource;
 import com.tradesignals.testsupport.TestKafka;
+import com.tradesignals.testsupport.TopicReader;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -28,7 +27,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,20 +44,16 @@ class OutboxAndInboxTest {
     Pool database;
 
     private final UUID userId = UUID.randomUUID();
-    private KafkaCompanion kafka;
-    private ConsumerTask<String, String> published;
+    private TopicReader published;
 
     @BeforeEach
     void readTheTopic() {
-        kafka = TestKafka.companion();
-        published = kafka.consumeStrings().withOffsetReset(OffsetResetStrategy.EARLIEST)
-                .fromTopics(Topics.DEVICES_LIFECYCLE);
+        published = new TopicReader(Topics.DEVICES_LIFECYCLE);
     }
 
     @AfterEach
     void stopReading() {
-        published.stop();
-        kafka.close();
+        published.close();
     }
 
     @Test
@@ -107,7 +101,7 @@ class OutboxAndInboxTest {
     }
 
     private ConsumerRecord<String, String> recordOf(DeviceRenamed event) {
-        return published.getRecords().stream()
+        return published.records().stream()
                 .filter(record -> record.value().contains(event.deviceId().toString()))
                 .findFirst().orElse(null);
     }
