@@ -21,9 +21,11 @@ import org.jboss.resteasy.reactive.RestQuery;
  */
 public class HistoryFilterParameters {
 
-    private static final Pattern INSTRUMENT = Pattern.compile("[A-Za-z0-9._#-]{1,32}");
+    // Signals carry any symbol a broker uses (EURUSD, GER40.cash, BTC/USD): only its length and control characters
+    // are checked, so that an empty or absurd value is named rather than silently matching nothing.
+    private static final Pattern INSTRUMENT = Pattern.compile("\\P{Cntrl}{1,64}");
 
-    @Parameter(description = "Only executions of signals for this instrument (exact, e.g. EURUSD)")
+    @Parameter(description = "Only executions of signals for this instrument (exact, e.g. EURUSD; at most 64 characters, no control characters)")
     @RestQuery
     String instrument;
 

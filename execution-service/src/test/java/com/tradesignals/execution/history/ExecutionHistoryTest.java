@@ -141,6 +141,16 @@ class ExecutionHistoryTest {
     }
 
     @Test
+    void anExportOverTheMaximumAsksForAShorterPeriod() {
+        // The test profile allows 5 rows (execution.csv-max-rows); this user has 6 executions.
+        asUser().accept("text/csv").get("/api/v1/exec/executions").then().statusCode(400)
+                .contentType(startsWith("application/problem+json"))
+                .body("type", equalTo("/problems/export-too-large"));
+        asUser().accept("text/csv").queryParam("from", between.toString()).get("/api/v1/exec/executions").then()
+                .statusCode(200).contentType(startsWith("text/csv"));
+    }
+
+    @Test
     void aSignalSummaryShowsTheDevicesThatActedAndTheTotals() {
         asUser().get("/api/v1/exec/signals/" + gbpusd.signalId() + "/summary").then().statusCode(200)
                 .body("signal_id", equalTo(gbpusd.signalId().toString()))
@@ -188,7 +198,8 @@ class ExecutionHistoryTest {
         refused("state", "SOMETIMES", "state");
         refused("from", "yesterday", "from");
         refused("device_id", "not-a-uuid", "device_id");
-        refused("instrument", "EUR USD", "instrument");
+        refused("instrument", "EUR\u0001USD", "instrument");
+        refused("instrument", "E".repeat(65), "instrument");
         refused("cursor", "!!!", "cursor");
         refused("limit", "+5", "limit");
         asUser().queryParam("from", between.toString()).queryParam("to", between.toString())
