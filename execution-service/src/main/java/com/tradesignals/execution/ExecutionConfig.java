@@ -30,6 +30,10 @@ public interface ExecutionConfig {
     @WithDefault("10s")
     Duration orphanGaugeInterval();
 
+    /** The most executions one CSV export of the history holds; past it the user is asked for a shorter period. */
+    @WithDefault("10000")
+    int csvMaxRows();
+
     Plausibility plausibility();
 
     Orphans orphans();

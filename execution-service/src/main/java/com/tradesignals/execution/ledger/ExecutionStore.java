@@ -74,6 +74,15 @@ public class ExecutionStore {
             + "updated_at = $1 from signals s where s.signal_id = e.signal_id and e.state in ('PENDING', 'ACKED') "
             + "and s.expires_at is not null and s.expires_at < $2";
 
+    // Newest first on (created_at, execution_id), which never change, so pages stay stable while executions move on.
+    private static final String EXECUTIONS_OF_USER = "select " + prefixed("e.", EXECUTION_COLUMNS) + ", "
+            + prefixed("s.", SIGNAL_COLUMNS) + " from executions e join signals s on s.signal_id = e.signal_id "
+            + "where e.user_id = $1 and ($2::text is null or s.instrument = $2) "
+            + "and ($3::text is null or e.state = $3) and ($4::uuid is null or e.device_id = $4) "
+            + "and ($5::timestamptz is null or e.created_at >= $5) and ($6::timestamptz is null or e.created_at < $6) "
+            + "and ($7::timestamptz is null or (e.created_at, e.execution_id) < ($7, $8)) "
+            + "order by e.created_at desc, e.execution_id desc limit $9";
+
     private static final String FILL_COLUMNS = "fill_id, execution_id, signal_id, device_id, user_id, trade_id, size, "
             + "price, notional, reported_side, commissionable_size, filled_at, received_at, status, flag_reason, "
             + "reviewed_at, reviewed_by, review_reason, busted_at, bust_reason";
@@ -107,8 +116,8 @@ public class ExecutionStore {
             + " from execution_reports where device_id = $1 and report_id = $2";
     private static final String REPORTS_AWAITING_SIGNAL = "select " + REPORT_COLUMNS + " from execution_reports "
             + "where signal_id = $1 and outcome = 'AWAITING_SIGNAL' order by received_at, id";
-    private static final String RECONCILE_REPORT = "update execution_reports set outcome = $2, reconciled_at = $3 "
-            + "where id = $1";
+    private static final String RECONCILE_REPORT = "update execution_reports set outcome = $2, reconciled_at = $3, "
+            + "response_status = $4, response_body = $5 where id = $1";
     // The outcome is re-checked on the locked row: a report its signal reconciled meanwhile stays applied.
     private static final String GIVE_UP_WAITING_REPORTS = "with due as (select id from execution_reports "
             + "where outcome = 'AWAITING_SIGNAL' and received_at < $2 order by received_at limit $3 "
@@ -129,6 +138,14 @@ public class ExecutionStore {
 
     /** Whether the report, and its fill if it has one, were new (else an earlier one holds the unique key). */
     public record Written(boolean reportIsNew, boolean fillIsNew) {
+    }
+
+    /** An execution beside its signal. */
+    public record ExecutionAndSignal(Execution execution, Signal signal) {
+    }
+
+    /** Which of a user's executions to list; any may be null. {@code from} inclusive, {@code to} exclusive. */
+    public record ExecutionFilter(String instrument, ExecutionState state, UUID deviceId, Instant from, Instant to) {
     }
 
     /** A fill awaiting review beside the signal it was reported against. */
@@ -182,7 +199,7 @@ public class ExecutionStore {
         Uni<RowSet<Row>> execution = transaction.preparedQuery(LOCK_EXECUTION).execute(Tuple.of(signalId, deviceId));
         return Uni.combine().all().unis(signal, execution).asTuple()
                 .map(read -> new Snapshot(first(read.getItem1(), row -> signalOf(row, "")),
-                        first(read.getItem2(), ExecutionStore::executionOf)));
+                        first(read.getItem2(), row -> executionOf(row, ""))));
     }
 
     /**
@@ -194,12 +211,24 @@ public class ExecutionStore {
         return transaction.preparedQuery(CREATE_EXECUTION)
                 .execute(Tuple.of(UUID.randomUUID(), signalId, deviceId, userId, at(now)))
                 .chain(() -> transaction.preparedQuery(LOCK_EXECUTION).execute(Tuple.of(signalId, deviceId)))
-                .map(rows -> first(rows, ExecutionStore::executionOf));
+                .map(rows -> first(rows, row -> executionOf(row, "")));
     }
 
     public Uni<List<Execution>> executionsOfSignal(SqlClient database, UUID signalId) {
         return database.preparedQuery(EXECUTIONS_OF_SIGNAL).execute(Tuple.of(signalId))
-                .map(rows -> all(rows, ExecutionStore::executionOf));
+                .map(rows -> all(rows, row -> executionOf(row, "")));
+    }
+
+    /**
+     * The user's executions that pass {@code filter} with their signals, newest created first, after the given
+     * position (created_at, execution id) if any; at most {@code limit}.
+     */
+    public Uni<List<ExecutionAndSignal>> executionsOfUser(SqlClient database, UUID userId, ExecutionFilter filter,
+            Instant afterCreatedAt, UUID afterExecutionId, int limit) {
+        return database.preparedQuery(EXECUTIONS_OF_USER).execute(Tuple.from(new Object[] {userId,
+                        filter.instrument(), filter.state() == null ? null : filter.state().name(), filter.deviceId(),
+                        at(filter.from()), at(filter.to()), at(afterCreatedAt), afterExecutionId, limit}))
+                .map(rows -> all(rows, row -> new ExecutionAndSignal(executionOf(row, "e."), signalOf(row, "s."))));
     }
 
     /** Marks EXPIRED the executions that never filled and whose signal expired before {@code expiredBefore}. */
@@ -251,7 +280,7 @@ public class ExecutionStore {
             return Uni.combine().all().unis(signal, execution, fill, fillsOfExecution).asTuple()
                     .map(read -> new LockedFill(first(read.getItem3(), row -> fillOf(row, "")),
                             first(read.getItem1(), row -> signalOf(row, "")),
-                            first(read.getItem2(), ExecutionStore::executionOf),
+                            first(read.getItem2(), row -> executionOf(row, "")),
                             all(read.getItem4(), row -> fillOf(row, ""))));
         });
     }
@@ -309,14 +338,15 @@ public class ExecutionStore {
     }
 
     /**
-     * Writes, pipelined, what a report that waited for its signal did: its outcome, and as {@link #write} the rest of
-     * {@code change}. Its trade was checked first ({@link #hasTrade}) under the execution's lock.
+     * Writes, pipelined, what a report that waited for its signal did: its outcome and the answer a retry of it now
+     * gets, and as {@link #write} the rest of {@code change}. Its trade was checked first ({@link #hasTrade}) under the
+     * execution's lock.
      */
     public Uni<Void> writeReconciled(SqlConnection transaction, ReceivedReport waited, LedgerChange change,
-            Instant now) {
+            Instant now, int responseStatus, String responseBody) {
         return Uni.combine().all().unis(
-                        transaction.preparedQuery(RECONCILE_REPORT)
-                                .execute(Tuple.of(waited.id(), change.outcome().name(), at(now))),
+                        transaction.preparedQuery(RECONCILE_REPORT).execute(Tuple.of(waited.id(),
+                                change.outcome().name(), at(now), responseStatus, responseBody)),
                         insertFill(transaction, change.fill()),
                         writeRest(transaction, change.execution(), change.signalCommissionableSize(), change.event()))
                 .discardItems();
@@ -383,15 +413,18 @@ public class ExecutionStore {
                 instant(row.getOffsetDateTime(alias + "received_at")), row.getBigDecimal(alias + "commissionable_size"));
     }
 
-    private static Execution executionOf(Row row) {
-        return new Execution(row.getUUID("execution_id"), row.getUUID("signal_id"), row.getUUID("device_id"),
-                row.getUUID("user_id"), ExecutionState.valueOf(row.getString("state")),
-                row.getBigDecimal("cumulative_size"), row.getBigDecimal("notional"), row.getBigDecimal("average_price"),
-                instant(row.getOffsetDateTime("acknowledged_at")), instant(row.getOffsetDateTime("first_fill_at")),
-                instant(row.getOffsetDateTime("last_fill_at")), instant(row.getOffsetDateTime("failed_at")),
-                instant(row.getOffsetDateTime("expired_at")), row.getInteger("error_code"),
-                row.getString("error_message"), instant(row.getOffsetDateTime("created_at")),
-                instant(row.getOffsetDateTime("updated_at")));
+    private static Execution executionOf(Row row, String alias) {
+        return new Execution(row.getUUID(alias + "execution_id"), row.getUUID(alias + "signal_id"),
+                row.getUUID(alias + "device_id"), row.getUUID(alias + "user_id"),
+                ExecutionState.valueOf(row.getString(alias + "state")), row.getBigDecimal(alias + "cumulative_size"),
+                row.getBigDecimal(alias + "notional"), row.getBigDecimal(alias + "average_price"),
+                instant(row.getOffsetDateTime(alias + "acknowledged_at")),
+                instant(row.getOffsetDateTime(alias + "first_fill_at")),
+                instant(row.getOffsetDateTime(alias + "last_fill_at")),
+                instant(row.getOffsetDateTime(alias + "failed_at")),
+                instant(row.getOffsetDateTime(alias + "expired_at")), row.getInteger(alias + "error_code"),
+                row.getString(alias + "error_message"), instant(row.getOffsetDateTime(alias + "created_at")),
+                instant(row.getOffsetDateTime(alias + "updated_at")));
     }
 
     private static Fill fillOf(Row row, String alias) {

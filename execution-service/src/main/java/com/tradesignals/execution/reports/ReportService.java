@@ -37,6 +37,7 @@ public class ReportService implements WaitingReports {
 
     static final int APPLIED = 200;
     static final int AWAITING_SIGNAL = 202;
+    static final int NOT_FOUND = 404;
 
     private final Pool database;
     private final ExecutionStore store;
@@ -142,10 +143,24 @@ public class ReportService implements WaitingReports {
                             .map(tradeAlreadyReported -> apply(execution, signal, report, waited.fillId(),
                                     waited.receivedAt(), tradeAlreadyReported)));
         }
-        return decided.chain(change -> store.writeReconciled(transaction, waited, change, now)
+        return decided.chain(change -> store.writeReconciled(transaction, waited, change, now,
+                        change.outcome() == Outcome.NOT_OWNER ? NOT_FOUND : APPLIED, toJson(answer(waited, signal, change)))
                 .invoke(() -> metrics.applied(waited.reportType().name(), change, signal))
                 .replaceWith(() -> change.signalCommissionableSize() == null ? signal
                         : signal.withCommissionableSize(change.signalCommissionableSize())));
+    }
+
+    /**
+     * What a retry of a report that waited for its signal is answered once the signal came: what a fresh submission
+     * would have been answered then (decision 0208), not the 202 it got while it waited. A report against another
+     * user's signal is answered 404 by {@link #replay}, as a fresh one is.
+     */
+    private static ReportAnswer answer(ReceivedReport waited, Signal signal, LedgerChange change) {
+        Execution after = change.execution();
+        return new ReportAnswer(waited.reportId(), waited.reportType(), waited.signalId(), change.outcome(),
+                change.fill() != null ? waited.fillId() : null, after == null ? null
+                        : ReportAnswer.ExecutionSummary.of(after,
+                                ExecutionFigures.leaves(after.state(), signal.size(), after.cumulativeSize())));
     }
 
     private Uni<Submitted> applyNew(SqlConnection transaction, Received received, Signal signal,
@@ -195,6 +210,9 @@ public class ReportService implements WaitingReports {
                         "This device already sent a different report with report_id " + report.reportId());
             }
             metrics.report(report.type().name(), "REPLAYED");
+            if (earlier.outcome() == Outcome.NOT_OWNER) {
+                throw ProblemException.notFound("Signal");
+            }
             return new StoredAnswer(earlier.responseStatus(), earlier.responseBody());
         });
     }

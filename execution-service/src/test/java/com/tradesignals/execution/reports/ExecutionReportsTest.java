@@ -227,6 +227,27 @@ class ExecutionReportsTest {
                 .body("executions[0].average_price", equalTo("10.10000000"))
                 .body("executions[0].slippage", equalTo("0.10000000"));
         assertThat(outcomeOf("early")).isEqualTo("FILL_APPLIED");
+        // Once applied, a retry learns what became of it, as a fresh submission would have been answered.
+        String fillId = Scenario.fromJson(first).get("fill_id").toString();
+        fill(device, "early", signal.signalId(), "T-1", "1", "10.1", filledAt).statusCode(200)
+                .body("outcome", equalTo("FILL_APPLIED"))
+                .body("fill_id", equalTo(fillId))
+                .body("execution.state", equalTo("FILLED"))
+                .body("execution.cumulative_size", equalTo("1.00000000"))
+                .body("execution.leaves_size", equalTo("0.00000000"))
+                .body("execution.average_price", equalTo("10.10000000"));
+    }
+
+    @Test
+    void aWaitingReportOfAnotherUsersDeviceIsAnsweredNotFoundOnceTheSignalCame() {
+        SignalIssued signal = signal(user, Side.BUY, "1", "10");
+        DeviceRequestSigner strangersDevice = registerDevice(database, UUID.randomUUID());
+        ack(strangersDevice, "early-ack", signal.signalId()).statusCode(202);
+
+        issue(database, signal);
+
+        ack(strangersDevice, "early-ack", signal.signalId()).statusCode(404)
+                .body("type", equalTo("/problems/not-found"));
     }
 
     @Test
