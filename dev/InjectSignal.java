@@ -13,8 +13,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Publishes one SignalIssued event (CloudEvents, binary mode, keyed by user id) to signals.v1, as the
- * upstream Signals API would. Run by dev/signal; arguments are --name value pairs (see dev/signal).
+ * Publishes one signals.v1 event (CloudEvents, binary mode, keyed by user id) as the upstream Signals API would:
+ * a SignalIssued, or with --action modify|cancel|close an action on the signal named by --signal-id. Run by
+ * dev/signal; arguments are --name value pairs (see dev/signal).
  */
 public class InjectSignal {
 
@@ -26,7 +27,27 @@ public class InjectSignal {
         String user = UUID.fromString(require(options, "user")).toString();
         String signalId = options.getOrDefault("signal-id", UUID.randomUUID().toString());
         Instant issuedAt = Instant.now();
-        ObjectNode signal = new ObjectMapper().createObjectNode()
+        String action = options.getOrDefault("action", "issue");
+        String type = switch (action) {
+            case "issue" -> "signal.issued.v1";
+            case "modify" -> "signal.modified.v1";
+            case "cancel" -> "signal.cancelled.v1";
+            case "close" -> "signal.close-requested.v1";
+            default -> throw new IllegalArgumentException("--action is issue, modify, cancel or close");
+        };
+        if (!action.equals("issue") && !options.containsKey("signal-id")) {
+            throw new IllegalArgumentException("--action " + action + " needs --signal-id");
+        }
+        ObjectNode actionData = new ObjectMapper().createObjectNode().put("signal_id", signalId).put("user_id", user);
+        switch (action) {
+            case "modify" -> actionData.put("stop_loss", options.get("stop-loss"))
+                    .put("take_profit", options.get("take-profit")).put("price", options.get("price"))
+                    .put("modified_at", issuedAt.toString());
+            case "cancel" -> actionData.put("cancelled_at", issuedAt.toString());
+            case "close" -> actionData.put("lots", options.get("lots")).put("requested_at", issuedAt.toString());
+            default -> { }
+        }
+        ObjectNode issued = new ObjectMapper().createObjectNode()
                 .put("signal_id", signalId)
                 .put("user_id", user)
                 .put("instrument", options.getOrDefault("instrument", "EURUSD"))
@@ -39,6 +60,7 @@ public class InjectSignal {
                 .put("take_profit", options.get("take-profit"))
                 .put("issued_at", issuedAt.toString())
                 .put("expires_at", issuedAt.plus(Duration.parse("PT" + options.getOrDefault("expires-in", "5m").toUpperCase())).toString());
+        ObjectNode signal = action.equals("issue") ? issued : actionData;
 
         Properties config = new Properties();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, options.getOrDefault("bootstrap", "127.0.0.1:19092"));
@@ -47,7 +69,7 @@ public class InjectSignal {
             ProducerRecord<String, String> record = new ProducerRecord<>("signals.v1", user, signal.toString());
             header(record, "ce_specversion", "1.0");
             header(record, "ce_id", UUID.randomUUID().toString());
-            header(record, "ce_type", "signal.issued.v1");
+            header(record, "ce_type", type);
             header(record, "ce_source", "signals-api"); // in the name of the upstream Signals API, its one producer
             header(record, "ce_time", issuedAt.toString());
             header(record, "content-type", "application/json");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tradesignals.contracts.Topics;
 import com.tradesignals.contracts.events.EventType;
+import com.tradesignals.contracts.events.IntegrationEvent;
 import com.tradesignals.contracts.events.Side;
 import com.tradesignals.contracts.events.signals.OrderType;
 import com.tradesignals.contracts.events.signals.SignalIssued;
@@ -29,12 +30,17 @@ public final class UpstreamSignals {
     }
 
     public static SignalIssued publish(ObjectMapper objectMapper, SignalIssued signal, String eventId) {
+        return publishEvent(objectMapper, signal, eventId);
+    }
+
+    /** Publishes any signals.v1 event (a signal or an action on one) under the given event id and answers it. */
+    public static <E extends IntegrationEvent> E publishEvent(ObjectMapper objectMapper, E event, String eventId) {
         try {
-            TestKafka.publishCloudEvent(Topics.SIGNALS, signal.userId().toString(), eventId,
-                    EventType.SIGNAL_ISSUED.type(), objectMapper.writeValueAsString(signal));
+            TestKafka.publishCloudEvent(Topics.SIGNALS, event.userId().toString(), eventId,
+                    EventType.of(event).type(), objectMapper.writeValueAsString(event));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        return signal;
+        return event;
     }
 }

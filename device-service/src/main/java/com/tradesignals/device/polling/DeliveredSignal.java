@@ -7,11 +7,17 @@ import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-@Schema(description = "One signal handed to a device; decimals are JSON strings", requiredProperties = {
-        "sequence", "signal_id", "instrument", "side", "order_type", "size", "issued_at", "expires_at" })
+@Schema(description = "One delivery handed to a device: a signal to open, or a modify, cancel or close of a signal "
+        + "this device was handed before (docs/device-service.md, \"Delivery kinds\"). Every kind carries the "
+        + "signal's own fields; decimals are JSON strings", requiredProperties = {
+        "sequence", "kind", "signal_id", "instrument", "side", "order_type", "size", "issued_at", "expires_at" })
 public record DeliveredSignal(
         @Schema(description = "This device's delivery number: send the highest one received as `after` to "
                 + "acknowledge it", examples = "42") long sequence,
+        @Schema(description = "What to do: `open` the signal's trade; `modify` its stop loss, take profit or pending "
+                + "price (the `new_*` fields); `cancel` its pending order; `close` its position (`close_lots`, or "
+                + "all of it when `is_close_all`)", enumeration = { "open", "modify", "cancel", "close" },
+                examples = "open") String kind,
         @Schema(description = "The signal's id (report it back in ack, fill and error reports)") UUID signalId,
         @Schema(description = "The instrument's symbol (docs/instruments.md)", examples = "EURUSD") String instrument,
         @Schema(description = "BUY or SELL") Side side,
@@ -22,5 +28,17 @@ public record DeliveredSignal(
         @Schema(description = "The stop-loss price, if any", nullable = true) BigDecimal stopLoss,
         @Schema(description = "The take-profit price, if any", nullable = true) BigDecimal takeProfit,
         @Schema(description = "When the signal was issued") Instant issuedAt,
-        @Schema(description = "After this the signal must not be executed (and is not delivered)") Instant expiresAt) {
+        @Schema(description = "After this the signal must not be opened (and an `open` is not delivered); the other "
+                + "kinds are delivered after it too") Instant expiresAt,
+        @Schema(description = "`modify`: the stop loss as it now is; null when it has none (remove it)",
+                nullable = true) BigDecimal newStopLoss,
+        @Schema(description = "`modify`: the take profit as it now is; null when it has none (remove it)",
+                nullable = true) BigDecimal newTakeProfit,
+        @Schema(description = "`modify`: the new price of the pending order; null when it stays", nullable = true)
+        BigDecimal newPrice,
+        @Schema(description = "`close`: the lots to close; null when `is_close_all`", nullable = true)
+        BigDecimal closeLots,
+        @Schema(description = "`close`: true to close all of the position") boolean isCloseAll,
+        @Schema(description = "When the upstream modified, cancelled or asked to close the signal; null for `open`",
+                nullable = true) Instant actedAt) {
 }

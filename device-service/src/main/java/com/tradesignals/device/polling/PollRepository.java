@@ -8,6 +8,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -17,7 +18,9 @@ import java.util.UUID;
 
 /**
  * The poll's one statement, on the reactive client directly (it is the hot path): acknowledge up to the
- * cursor and touch {@code last_poll_at} only when either changes something, then read what is due.
+ * cursor and touch {@code last_poll_at} only when either changes something, then read what is due. An open is due
+ * until its signal expires; a modify, cancel or close also after that, but then only to a device that acknowledged
+ * the open (one that never got it must not get an action on it).
  */
 @ApplicationScoped
 public class PollRepository {
@@ -32,14 +35,21 @@ public class PollRepository {
                   and (least($2, d.next_sequence) > d.last_ack_sequence or d.last_poll_at is null or d.last_poll_at < $4)
                 returning d.id)
             select d.is_active, greatest(d.last_ack_sequence, least($2, d.next_sequence)) as acknowledged,
-                   due.sequence, due.created_at, s.signal_id, s.instrument, s.side, s.order_type, s.size, s.price,
+                   due.sequence, due.created_at, due.kind, due.new_stop_loss, due.new_take_profit, due.new_price,
+                   due.close_lots, due.acted_at, s.signal_id, s.instrument, s.side, s.order_type, s.size, s.price,
                    s.stop_loss, s.take_profit, s.issued_at, s.expires_at, s.traceparent
             from devices d
             left join lateral (
-                select x.sequence, x.created_at, x.signal_id
+                select x.sequence, x.created_at, x.signal_id, x.kind, x.new_stop_loss, x.new_take_profit,
+                       x.new_price, x.close_lots, x.acted_at
                 from deliveries x join signals y on y.signal_id = x.signal_id
                 where x.device_id = d.id and x.sequence > greatest($2, d.last_ack_sequence)
-                  and x.cancelled_at is null and y.expires_at > $3
+                  and x.cancelled_at is null
+                  and (y.expires_at > $3
+                       or x.kind <> 'open' and exists (
+                           select 1 from deliveries o
+                           where o.device_id = d.id and o.signal_id = x.signal_id and o.kind = 'open'
+                             and o.sequence <= greatest($2, d.last_ack_sequence)))
                 order by x.sequence
                 limit $5) due on true
             left join signals s on s.signal_id = due.signal_id
@@ -54,6 +64,8 @@ public class PollRepository {
     public static final String ANNOUNCEMENT_CHANNEL = "device_poll_announcements";
 
     private static final String ANNOUNCE = "select pg_notify('" + ANNOUNCEMENT_CHANNEL + "', $1)";
+
+    private static final String CLOSE = "close";
 
     private final Pool database;
 
@@ -85,11 +97,16 @@ public class PollRepository {
             acknowledged = row.getLong("acknowledged");
             Long sequence = row.getLong("sequence");
             if (sequence != null) {
-                due.add(new DueDeliveries.Due(new DeliveredSignal(sequence, row.getUUID("signal_id"),
+                String kind = row.getString("kind");
+                BigDecimal closeLots = row.getBigDecimal("close_lots");
+                due.add(new DueDeliveries.Due(new DeliveredSignal(sequence, kind, row.getUUID("signal_id"),
                         row.getString("instrument"), Side.valueOf(row.getString("side")),
                         OrderType.valueOf(row.getString("order_type")), row.getBigDecimal("size"),
                         row.getBigDecimal("price"), row.getBigDecimal("stop_loss"), row.getBigDecimal("take_profit"),
-                        instant(row.getOffsetDateTime("issued_at")), instant(row.getOffsetDateTime("expires_at"))),
+                        instant(row.getOffsetDateTime("issued_at")), instant(row.getOffsetDateTime("expires_at")),
+                        row.getBigDecimal("new_stop_loss"), row.getBigDecimal("new_take_profit"),
+                        row.getBigDecimal("new_price"), closeLots, CLOSE.equals(kind) && closeLots == null,
+                        instant(row.getOffsetDateTime("acted_at"))),
                         instant(row.getOffsetDateTime("created_at")), row.getString("traceparent")));
             }
         }

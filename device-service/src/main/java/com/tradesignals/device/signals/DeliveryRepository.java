@@ -66,6 +66,71 @@ public class DeliveryRepository {
     }
 
     /**
+     * Gives an action on a signal (modify, close; cancel through {@link #cancel}) to every active device of the user
+     * that has the signal's open delivery, uncancelled, with each device's next sequence number: after the open, so
+     * a device never gets an action on a signal it was not given. Answers how many devices got it.
+     */
+    Uni<Long> deliverAction(UUID userId, UUID signalId, DeliveryAction action, Instant now) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        with targets as (
+                            update devices d set next_sequence = d.next_sequence + 1
+                            where d.user_id = :userId and d.is_active
+                              and exists (select 1 from deliveries o
+                                          where o.device_id = d.id and o.signal_id = :signalId and o.kind = 'open'
+                                            and o.cancelled_at is null
+                                            and (not :onlyAcknowledged or o.sequence <= d.last_ack_sequence))
+                            returning d.id, d.next_sequence),
+                        delivered as (
+                            insert into deliveries (device_id, sequence, signal_id, created_at, kind, new_stop_loss,
+                                                    new_take_profit, new_price, close_lots, acted_at)
+                            select id, next_sequence, :signalId, :now, :kind, :newStopLoss, :newTakeProfit,
+                                   :newPrice, :closeLots, :actedAt
+                            from targets
+                            returning device_id)
+                        select count(*) from (select pg_notify('%s', device_id::text) from delivered) as notified
+                        """.formatted(WAKEUP_CHANNEL), Long.class)
+                .setParameter("userId", userId)
+                .setParameter("signalId", signalId)
+                .setParameter("onlyAcknowledged", action.kind() == DeliveryAction.Kind.CANCEL)
+                .setParameter("kind", action.kind().column())
+                .setParameter("newStopLoss", action.newStopLoss())
+                .setParameter("newTakeProfit", action.newTakeProfit())
+                .setParameter("newPrice", action.newPrice())
+                .setParameter("closeLots", action.closeLots())
+                .setParameter("actedAt", action.actedAt())
+                .setParameter("now", now)
+                .getSingleResult());
+    }
+
+    /**
+     * Withdraws a signal: it no longer waits for a device; a device that has not acknowledged its open delivery
+     * loses it (and whatever action on it is queued behind) and gets no cancel; a device that acknowledged it keeps
+     * what is queued and gets a cancel delivery after it. The user's device rows are locked first, so a poll cannot acknowledge the open in between.
+     * Answers how many devices got the cancel.
+     */
+    Uni<Long> cancel(UUID userId, UUID signalId, Instant cancelledAt, Instant now) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        select count(*) from (select id from devices where user_id = :userId order by id for update)
+                        as locked
+                        """, Long.class)
+                .setParameter("userId", userId)
+                .getSingleResult()
+                .chain(() -> session.createNativeQuery("""
+                                with withdrawn as (
+                                    update signals set is_awaiting_device = false where signal_id = :signalId)
+                                update deliveries x set cancelled_at = :now
+                                where x.signal_id = :signalId and x.cancelled_at is null
+                                  and exists (select 1 from deliveries o join devices d on d.id = o.device_id
+                                              where o.device_id = x.device_id and o.signal_id = x.signal_id
+                                                and o.kind = 'open' and o.sequence > d.last_ack_sequence)
+                                """)
+                        .setParameter("signalId", signalId)
+                        .setParameter("now", now)
+                        .executeUpdate()))
+                .chain(() -> deliverAction(userId, signalId, DeliveryAction.cancel(cancelledAt), now));
+    }
+
+    /**
      * Hands the user's signals that are waiting for a device, unexpired, to this newly registered device, in
      * the order they were issued. Answers how many it got.
      */

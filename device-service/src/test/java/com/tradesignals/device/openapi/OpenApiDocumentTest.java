@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 
@@ -47,6 +48,10 @@ class OpenApiDocumentTest {
     void requestAndResponseSchemasUseSnakeCaseAndDecimalsAsStrings() {
         given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
                 .body("components.schemas.DeliveredSignal.properties", hasKey("signal_id"))
+                .body("components.schemas.DeliveredSignal.properties.kind.enum",
+                        contains("open", "modify", "cancel", "close"))
+                .body("components.schemas.DeliveredSignal.properties", hasKey("close_lots"))
+                .body("components.schemas.DeliveredSignal.required", hasItem("kind"))
                 .body("components.schemas.DeliveredSignal.properties.size.$ref",
                         equalTo("#/components/schemas/Decimal"))
                 .body("components.schemas.RegisterDeviceRequest.properties.name.maxLength", equalTo(100))

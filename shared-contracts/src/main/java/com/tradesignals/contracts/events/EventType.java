@@ -21,7 +21,10 @@ import com.tradesignals.contracts.events.executions.FillBusted;
 import com.tradesignals.contracts.events.executions.FillRecorded;
 import com.tradesignals.contracts.events.executions.FillReviewed;
 import com.tradesignals.contracts.events.executions.SignalAcknowledged;
+import com.tradesignals.contracts.events.signals.SignalCancelled;
+import com.tradesignals.contracts.events.signals.SignalCloseRequested;
 import com.tradesignals.contracts.events.signals.SignalIssued;
+import com.tradesignals.contracts.events.signals.SignalModified;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -31,6 +34,9 @@ import java.util.Optional;
  */
 public enum EventType {
     SIGNAL_ISSUED("signal.issued.v1", Topics.SIGNALS, SignalIssued.class),
+    SIGNAL_MODIFIED("signal.modified.v1", Topics.SIGNALS, SignalModified.class),
+    SIGNAL_CANCELLED("signal.cancelled.v1", Topics.SIGNALS, SignalCancelled.class),
+    SIGNAL_CLOSE_REQUESTED("signal.close-requested.v1", Topics.SIGNALS, SignalCloseRequested.class),
     DEVICE_REGISTERED("device.registered.v1", Topics.DEVICES_LIFECYCLE, DeviceRegistered.class),
     DEVICE_RENAMED("device.renamed.v1", Topics.DEVICES_LIFECYCLE, DeviceRenamed.class),
     DEVICE_KEY_ROTATED("device.key-rotated.v1", Topics.DEVICES_LIFECYCLE, DeviceKeyRotated.class),
