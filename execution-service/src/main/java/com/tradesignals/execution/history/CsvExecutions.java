@@ -1,19 +1,12 @@
 package com.tradesignals.execution.history;
 
-import java.math.BigDecimal;
+import com.tradesignals.platform.csv.CsvLines;
 import java.util.List;
-import java.util.Objects;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
-/**
- * The execution history as CSV, as affiliate-service's statement (RFC 4180, CRLF line ends, header first; columns
- * added later come last). The instrument, the only free text, is prefixed with an apostrophe when a spreadsheet
- * would run it as a formula (starting with = + - @).
- */
+/** The execution history as CSV ({@link CsvLines}): header first; columns added later come last. */
 final class CsvExecutions {
 
-    static final String MEDIA_TYPE = "text/csv";
+    static final String MEDIA_TYPE = CsvLines.MEDIA_TYPE;
 
     static final String HEADER = "execution_id,signal_id,device_id,instrument,side,state,signal_size,cumulative_size,"
             + "leaves_size,average_price,slippage,created_at,updated_at";
@@ -24,32 +17,11 @@ final class CsvExecutions {
     static String render(List<ExecutionItem> items) {
         StringBuilder csv = new StringBuilder(HEADER).append("\r\n");
         for (ExecutionItem item : items) {
-            csv.append(Stream.of(item.executionId(), item.signalId(), item.deviceId(), text(item.instrument()),
-                            item.side(), item.state(), plain(item.signalSize()), plain(item.cumulativeSize()),
-                            plain(item.leavesSize()), plain(item.averagePrice()), plain(item.slippage()),
-                            item.createdAt(), item.updatedAt())
-                    .map(value -> value == null ? "" : quoted(Objects.toString(value)))
-                    .collect(Collectors.joining(",")))
-                    .append("\r\n");
+            csv.append(CsvLines.line(item.executionId(), item.signalId(), item.deviceId(), item.instrument(),
+                    item.side(), item.state(), item.signalSize(), item.cumulativeSize(),
+                    item.leavesSize(), item.averagePrice(), item.slippage(),
+                    item.createdAt(), item.updatedAt()));
         }
         return csv.toString();
-    }
-
-    private static String plain(BigDecimal value) {
-        return value == null ? null : value.toPlainString();
-    }
-
-    private static String text(String value) {
-        if (value != null && !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
-            return "'" + value;
-        }
-        return value;
-    }
-
-    private static String quoted(String value) {
-        if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
-            return "\"" + value.replace("\"", "\"\"") + "\"";
-        }
-        return value;
     }
 }
