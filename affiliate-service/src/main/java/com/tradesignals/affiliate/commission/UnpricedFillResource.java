@@ -1,8 +1,8 @@
 package com.tradesignals.affiliate.commission;
 
-import com.tradesignals.affiliate.QueryParameters;
 import com.tradesignals.platform.paging.Cursor;
 import com.tradesignals.platform.paging.Page;
+import com.tradesignals.platform.problem.QueryParameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;

@@ -1,6 +1,6 @@
 package com.tradesignals.affiliate.ledger;
 
-import com.tradesignals.affiliate.QueryParameters;
+import com.tradesignals.platform.problem.QueryParameters;
 import jakarta.ws.rs.BeanParam;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -32,9 +32,7 @@ public class StatementFilterParameters {
     HistoryFilter filter() {
         HistoryFilter filter = new HistoryFilter(QueryParameters.enumValue(EntryStatus.class, "status", status),
                 QueryParameters.instant("from", from), QueryParameters.instant("to", to));
-        if (filter.from() != null && filter.to() != null && !filter.from().isBefore(filter.to())) {
-            throw QueryParameters.invalid("to");
-        }
+        QueryParameters.requirePeriod(filter.from(), filter.to());
         return filter;
     }
 }

@@ -1,8 +1,8 @@
 package com.tradesignals.affiliate.payout;
 
-import com.tradesignals.affiliate.QueryParameters;
 import com.tradesignals.platform.paging.Cursor;
 import com.tradesignals.platform.paging.Page;
+import com.tradesignals.platform.problem.QueryParameters;
 import com.tradesignals.platform.security.CurrentUser;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;

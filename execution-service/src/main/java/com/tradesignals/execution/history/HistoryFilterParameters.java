@@ -2,12 +2,8 @@ package com.tradesignals.execution.history;
 
 import com.tradesignals.execution.ledger.ExecutionState;
 import com.tradesignals.execution.ledger.ExecutionStore.ExecutionFilter;
-import com.tradesignals.platform.problem.ProblemException;
+import com.tradesignals.platform.problem.QueryParameters;
 import jakarta.ws.rs.BeanParam;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.Locale;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -52,41 +48,13 @@ public class HistoryFilterParameters {
     /** The filter, or a 400 {@code /problems/validation} naming an invalid parameter ({@code to} after from). */
     ExecutionFilter filter() {
         if (instrument != null && !INSTRUMENT.matcher(instrument).matches()) {
-            throw invalid("instrument");
+            throw QueryParameters.invalid("instrument");
         }
-        ExecutionFilter filter = new ExecutionFilter(instrument, stateOf(state), uuid("device_id", deviceId),
-                instant("from", from), instant("to", to));
-        if (filter.from() != null && filter.to() != null && !filter.from().isBefore(filter.to())) {
-            throw invalid("to");
-        }
+        ExecutionFilter filter = new ExecutionFilter(instrument,
+                QueryParameters.enumValue(ExecutionState.class, "state", state),
+                QueryParameters.uuid("device_id", deviceId), QueryParameters.instant("from", from),
+                QueryParameters.instant("to", to));
+        QueryParameters.requirePeriod(filter.from(), filter.to());
         return filter;
-    }
-
-    private static ExecutionState stateOf(String value) {
-        try {
-            return value == null ? null : ExecutionState.valueOf(value.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw invalid("state");
-        }
-    }
-
-    private static Instant instant(String name, String value) {
-        try {
-            return value == null ? null : Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw invalid(name);
-        }
-    }
-
-    private static UUID uuid(String name, String value) {
-        try {
-            return value == null ? null : UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw invalid(name);
-        }
-    }
-
-    static ProblemException invalid(String name) {
-        return ProblemException.badRequest("validation", "Invalid request", "Invalid fields: " + name);
     }
 }

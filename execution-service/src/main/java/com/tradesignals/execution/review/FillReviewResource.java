@@ -3,7 +3,7 @@ package com.tradesignals.execution.review;
 import com.tradesignals.execution.ledger.FillStatus;
 import com.tradesignals.platform.paging.Cursor;
 import com.tradesignals.platform.paging.Page;
-import com.tradesignals.platform.problem.ProblemException;
+import com.tradesignals.platform.problem.QueryParameters;
 import com.tradesignals.platform.security.CurrentUser;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -16,7 +16,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import java.util.Locale;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -55,7 +54,7 @@ public class FillReviewResource {
                     schema = @Schema(enumeration = { "HELD", "QUARANTINED", "FLAGGED" })) @RestQuery String status,
             @Parameter(description = "The `next_cursor` of the previous page") @RestQuery String cursor,
             @Parameter(description = "Page size") @RestQuery @DefaultValue("50") @Min(1) @Max(200) int limit) {
-        return reviews.queue(statusOf(status), Cursor.decode(cursor), limit);
+        return reviews.queue(QueryParameters.enumValue(FillStatus.class, "status", status), Cursor.decode(cursor), limit);
     }
 
     @POST
@@ -82,11 +81,4 @@ public class FillReviewResource {
         return reviews.reject(fillId, decision.reason().strip(), currentUser.id());
     }
 
-    private static FillStatus statusOf(String status) {
-        try {
-            return status == null ? null : FillStatus.valueOf(status.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("validation", "Invalid request", "Invalid fields: status");
-        }
-    }
 }

@@ -1,9 +1,9 @@
-package com.tradesignals.affiliate;
+package com.tradesignals.platform.problem;
 
-import com.tradesignals.platform.problem.ProblemException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.UUID;
 
 /** Query parameters read by hand so that a bad value is a 400 naming the parameter, not a 404. */
 public final class QueryParameters {
@@ -26,6 +26,22 @@ public final class QueryParameters {
             return value == null ? null : Instant.parse(value);
         } catch (DateTimeParseException e) {
             throw invalid(name);
+        }
+    }
+
+    /** A UUID, or null without a value. */
+    public static UUID uuid(String name, String value) {
+        try {
+            return value == null ? null : UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw invalid(name);
+        }
+    }
+
+    /** Refuses a period whose end ({@code to}) is not after its start; either may be open (null). */
+    public static void requirePeriod(Instant from, Instant to) {
+        if (from != null && to != null && !from.isBefore(to)) {
+            throw invalid("to");
         }
     }
 
