@@ -16,10 +16,18 @@ import com.tradesignals.contracts.events.devices.DeviceKeyRotated;
 import com.tradesignals.contracts.events.devices.DeviceRegistered;
 import com.tradesignals.contracts.events.devices.DeviceRenamed;
 import com.tradesignals.contracts.events.devices.DeviceRevoked;
+import com.tradesignals.contracts.events.executions.ClosingFillRecorded;
+import com.tradesignals.contracts.events.executions.DevicesDiverged;
+import com.tradesignals.contracts.events.executions.ExecutionCancelled;
+import com.tradesignals.contracts.events.executions.ExecutionDone;
+import com.tradesignals.contracts.events.executions.ExecutionExpired;
 import com.tradesignals.contracts.events.executions.ExecutionFailed;
+import com.tradesignals.contracts.events.executions.ExecutionPlaced;
 import com.tradesignals.contracts.events.executions.FillBusted;
 import com.tradesignals.contracts.events.executions.FillRecorded;
 import com.tradesignals.contracts.events.executions.FillReviewed;
+import com.tradesignals.contracts.events.executions.PositionClosed;
+import com.tradesignals.contracts.events.executions.PositionMismatch;
 import com.tradesignals.contracts.events.executions.SignalAcknowledged;
 import com.tradesignals.contracts.events.signals.SignalCancelled;
 import com.tradesignals.contracts.events.signals.SignalCloseRequested;
@@ -46,6 +54,14 @@ public enum EventType {
     EXECUTION_FAILED("execution.failed.v1", Topics.EXECUTIONS, ExecutionFailed.class),
     EXECUTION_FILL_BUSTED("execution.fill-busted.v1", Topics.EXECUTIONS, FillBusted.class),
     EXECUTION_FILL_REVIEWED("execution.fill-reviewed.v1", Topics.EXECUTIONS, FillReviewed.class),
+    EXECUTION_PLACED("execution.placed.v1", Topics.EXECUTIONS, ExecutionPlaced.class),
+    EXECUTION_CANCELLED("execution.cancelled.v1", Topics.EXECUTIONS, ExecutionCancelled.class),
+    EXECUTION_EXPIRED("execution.expired.v1", Topics.EXECUTIONS, ExecutionExpired.class),
+    EXECUTION_DONE("execution.done.v1", Topics.EXECUTIONS, ExecutionDone.class),
+    EXECUTION_CLOSING_FILL_RECORDED("execution.closing-fill-recorded.v1", Topics.EXECUTIONS, ClosingFillRecorded.class),
+    EXECUTION_POSITION_CLOSED("execution.position-closed.v1", Topics.EXECUTIONS, PositionClosed.class),
+    EXECUTION_POSITION_MISMATCH("execution.position-mismatch.v1", Topics.EXECUTIONS, PositionMismatch.class),
+    EXECUTION_DEVICES_DIVERGED("execution.devices-diverged.v1", Topics.EXECUTIONS, DevicesDiverged.class),
     AFFILIATE_COMMISSION_ACCRUED("affiliate.commission-accrued.v1", Topics.AFFILIATES, CommissionAccrued.class),
     AFFILIATE_PAYOUT_STATUS_CHANGED("affiliate.payout-status-changed.v1", Topics.AFFILIATES, PayoutStatusChanged.class),
     AFFILIATE_REFERRAL_CLAIMED("affiliate.referral-claimed.v1", Topics.AFFILIATES, ReferralClaimed.class),
