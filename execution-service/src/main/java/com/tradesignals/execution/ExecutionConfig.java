@@ -26,6 +26,10 @@ public interface ExecutionConfig {
     @WithDefault("30s")
     Duration expirySweepInterval();
 
+    /** The most orders one expiry sweep ends (each announced); the next sweep goes on. */
+    @WithDefault("500")
+    int expiryBatchSize();
+
     /** How often the orphan-fill gauge is refreshed from the database. */
     @WithDefault("10s")
     Duration orphanGaugeInterval();
@@ -35,6 +39,28 @@ public interface ExecutionConfig {
     int csvMaxRows();
 
     Plausibility plausibility();
+
+    Divergence divergence();
+
+    /** When a user's devices no longer trade alike (docs/execution-service.md, "Devices that diverge"). */
+    interface Divergence {
+
+        /** A device that has not acknowledged a signal this long after it arrived counts as silent. */
+        @WithDefault("2m")
+        Duration ackTimeout();
+
+        /** Only signals received this recently are watched. */
+        @WithDefault("24h")
+        Duration lookback();
+
+        /** How often the watch runs, as Quarkus' scheduler reads it ({@code 10s}; {@code off} disables it). */
+        @WithDefault("10s")
+        String checkInterval();
+
+        /** The most signals one run announces. */
+        @WithDefault("500")
+        int batchSize();
+    }
 
     Orphans orphans();
 

@@ -14,6 +14,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 /** What a user reads of their executions: the filtered history, page by page or whole as CSV, and signal summaries. */
@@ -74,15 +75,19 @@ public class ExecutionHistoryService {
             ExecutionFigures figures = ExecutionFigures.ofTotals(execution.cumulativeSize(), execution.notional());
             return new SignalSummary.DeviceSummary(execution.deviceId(), execution.executionId(), execution.state(),
                     figures.cumulativeSize(), figures.averagePrice(), figures.slippage(signal.side(), signal.price()),
-                    execution.updatedAt());
+                    execution.position().closedSize(), execution.position().averageExitPrice(),
+                    execution.position().realizedPnl(), execution.updatedAt());
         }).toList();
+        BigDecimal realizedPnl = acted.stream().map(execution -> execution.position().realizedPnl())
+                .filter(Objects::nonNull).reduce(BigDecimal::add).orElse(null);
         return new SignalSummary(signal.signalId(), signal.instrument(), signal.side(), signal.size(), signal.price(),
                 signal.issuedAt(), devices, total.cumulativeSize(), total.averagePrice(),
-                total.slippage(signal.side(), signal.price()));
+                total.slippage(signal.side(), signal.price()), realizedPnl);
     }
 
     private static boolean acted(Execution execution) {
-        return execution.acknowledgedAt() != null || execution.firstFillAt() != null || execution.failedAt() != null;
+        return execution.acknowledgedAt() != null || execution.firstFillAt() != null || execution.failedAt() != null
+                || execution.order().placedAt() != null;
     }
 
     private static BigDecimal zeroIfNull(BigDecimal value) {

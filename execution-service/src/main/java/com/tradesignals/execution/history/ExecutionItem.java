@@ -31,6 +31,15 @@ public record ExecutionItem(
         @Schema(description = "Average price against the signal's price, positive = adverse; null without either",
                 nullable = true)
         BigDecimal slippage,
+        @Schema(description = "The broker's order ticket once a pending order was placed", nullable = true)
+        String brokerOrderId,
+        @Schema(description = "Lots of the position closed so far") BigDecimal closedSize,
+        @Schema(description = "Average price of the applied closing deals; null before one", nullable = true)
+        BigDecimal averageExitPrice,
+        @Schema(description = "Realized P&L of the closed lots in the instrument's quote currency (lots × contract "
+                + "size × price difference, signed by side); null before a close, or when the instrument is not in "
+                + "the catalogue", nullable = true)
+        BigDecimal realizedPnl,
         @Schema(description = "When the execution began (the signal arrived or the device first reported)")
         Instant createdAt,
         @Schema(description = "Its last change") Instant updatedAt) {
@@ -42,7 +51,9 @@ public record ExecutionItem(
         return new ExecutionItem(execution.executionId(), signal.signalId(), execution.deviceId(), signal.instrument(),
                 signal.side(), execution.state(), signal.size(), figures.cumulativeSize(),
                 ExecutionFigures.leaves(execution.state(), signal.size(), figures.cumulativeSize()),
-                figures.averagePrice(), figures.slippage(signal.side(), signal.price()), execution.createdAt(),
+                figures.averagePrice(), figures.slippage(signal.side(), signal.price()),
+                execution.order().brokerOrderId(), execution.position().closedSize(),
+                execution.position().averageExitPrice(), execution.position().realizedPnl(), execution.createdAt(),
                 execution.updatedAt());
     }
 }

@@ -9,8 +9,8 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * A signal's outcome across the user's devices: the signal, what each device that acted on it made of it, and the
- * totals. Realized P&L needs closing fills, which are not recorded yet: it is not part of the summary.
+ * A signal's outcome across the user's devices: the signal, what each device that acted on it made of it (entry,
+ * exit, realized P&L), and the totals.
  */
 @Schema(description = "A signal's outcome across the user's devices; decimals are strings", requiredProperties = {
         "signal_id", "instrument", "side", "signal_size", "issued_at", "devices", "total_filled_size" })
@@ -29,7 +29,10 @@ public record SignalSummary(
         BigDecimal averageEntryPrice,
         @Schema(description = "That average against the signal's price, positive = adverse; null without either",
                 nullable = true)
-        BigDecimal slippage) {
+        BigDecimal slippage,
+        @Schema(description = "Realized P&L across the devices in the quote currency; null before a close or when "
+                + "the instrument is not in the catalogue", nullable = true)
+        BigDecimal realizedPnl) {
 
     @Schema(description = "What one device made of the signal", requiredProperties = { "device_id", "execution_id",
             "state", "filled_size", "updated_at" })
@@ -43,6 +46,13 @@ public record SignalSummary(
             @Schema(description = "Against the signal's price, positive = adverse; null without either",
                     nullable = true)
             BigDecimal slippage,
+            @Schema(description = "Lots of the position closed so far") BigDecimal closedSize,
+            @Schema(description = "Average price of the applied closing deals; null before one", nullable = true)
+        BigDecimal averageExitPrice,
+            @Schema(description = "Realized P&L of the closed lots in the instrument's quote currency (lots × contract "
+                    + "size × price difference, signed by side); null before a close, or when the instrument is not in "
+                    + "the catalogue", nullable = true)
+        BigDecimal realizedPnl,
             @Schema(description = "Its last change") Instant updatedAt) {
     }
 }

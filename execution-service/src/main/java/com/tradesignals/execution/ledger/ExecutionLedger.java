@@ -1,8 +1,16 @@
 package com.tradesignals.execution.ledger;
 
+import com.tradesignals.contracts.events.IntegrationEvent;
+import com.tradesignals.contracts.events.Side;
+import com.tradesignals.contracts.events.executions.ClosingFillRecorded;
+import com.tradesignals.contracts.events.executions.ExecutionCancelled;
+import com.tradesignals.contracts.events.executions.ExecutionDone;
+import com.tradesignals.contracts.events.executions.ExecutionExpired;
 import com.tradesignals.contracts.events.executions.ExecutionFailed;
+import com.tradesignals.contracts.events.executions.ExecutionPlaced;
 import com.tradesignals.contracts.events.executions.FillBusted;
 import com.tradesignals.contracts.events.executions.FillRecorded;
+import com.tradesignals.contracts.events.executions.PositionClosed;
 import com.tradesignals.contracts.events.executions.SignalAcknowledged;
 import com.tradesignals.execution.ExecutionConfig;
 import com.tradesignals.platform.instruments.Instrument;
@@ -11,6 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,13 +42,21 @@ public class ExecutionLedger {
         this.plausibility = plausibility;
     }
 
-    /** An execution that never filled becomes EXPIRED once its signal's expiry plus the grace period has passed. */
-    public Execution expireIfDue(Execution execution, Signal signal, Instant now) {
-        if (execution.state().isOpenWithoutFills() && signal.expiresAt() != null
-                && now.isAfter(signal.expiresAt().plus(config.expiryGrace()))) {
-            return execution.expired(now);
+    /**
+     * Once its signal's expiry plus the grace period has passed, an order that never filled becomes EXPIRED and a
+     * partially filled one DONE, each announced; otherwise nothing changes ({@link Outcome#IGNORED}).
+     */
+    public LedgerChange expireIfDue(Execution execution, Signal signal, Instant now) {
+        boolean isDue = signal.expiresAt() != null && now.isAfter(signal.expiresAt().plus(config.expiryGrace()));
+        if (isDue && execution.state().isOpenWithoutFills()) {
+            return LedgerChange.announced(Outcome.EXPIRED, execution.expired(now),
+                    new ExecutionExpired(execution.executionId(), signal.signalId(), signal.userId(),
+                            execution.deviceId(), now));
         }
-        return execution;
+        if (isDue && execution.state() == ExecutionState.PARTIALLY_FILLED) {
+            return done(execution, signal, "expired", now);
+        }
+        return LedgerChange.of(Outcome.IGNORED, execution);
     }
 
     /** The first acknowledgement is announced; later ones, or one after the end, change nothing. */
@@ -51,9 +68,9 @@ public class ExecutionLedger {
             return LedgerChange.of(Outcome.ALREADY_ACKNOWLEDGED, execution);
         }
         ExecutionState state = execution.state() == ExecutionState.PENDING ? ExecutionState.ACKED : execution.state();
-        return new LedgerChange(Outcome.ACKNOWLEDGED, execution.acknowledged(state, now), null,
+        return LedgerChange.announced(Outcome.ACKNOWLEDGED, execution.acknowledged(state, now),
                 new SignalAcknowledged(execution.executionId(), signal.signalId(), signal.userId(),
-                        execution.deviceId(), now), null);
+                        execution.deviceId(), now));
     }
 
     /**
@@ -82,17 +99,17 @@ public class ExecutionLedger {
         // fills on a bust), so a fill reads none of the earlier fills.
         ExecutionFigures before = ExecutionFigures.ofTotals(execution.cumulativeSize(), execution.notional());
         if (before.cumulativeSize().add(reported.size()).compareTo(signal.size()) > 0) {
-            return new LedgerChange(Outcome.OVERFILL_QUARANTINED, execution,
+            return LedgerChange.ofFill(Outcome.OVERFILL_QUARANTINED, execution,
                     fill.withStatus(FillStatus.QUARANTINED, "overfill"), null, null);
         }
         Execution counted = withFigures(execution, signal, before.plus(fill.size(), fill.notional()),
                 reported.receivedAt()).withFillTime(fill.filledAt());
         if (signal.price() == null) {
-            return new LedgerChange(Outcome.FILL_HELD_FOR_REVIEW, counted,
+            return LedgerChange.ofFill(Outcome.FILL_HELD_FOR_REVIEW, counted,
                     fill.withStatus(FillStatus.HELD, "no-reference-price"), null, null);
         }
         Correction applied = applied(counted, signal, fill, instrument);
-        return new LedgerChange(Outcome.FILL_APPLIED, applied.execution(), applied.fill(), applied.event(),
+        return LedgerChange.ofFill(Outcome.FILL_APPLIED, applied.execution(), applied.fill(), applied.event(),
                 applied.signalCommissionableSize());
     }
 
@@ -134,9 +151,10 @@ public class ExecutionLedger {
             return LedgerChange.of(Outcome.ERROR_RECORDED,
                     execution.failed(ExecutionState.PARTIALLY_FILLED, statusCode, message, now));
         }
-        return new LedgerChange(Outcome.REJECTED, execution.failed(ExecutionState.REJECTED, statusCode, message, now),
-                null, new ExecutionFailed(execution.executionId(), signal.signalId(), signal.userId(),
-                        execution.deviceId(), statusCode, message, now), null);
+        return LedgerChange.announced(Outcome.REJECTED,
+                execution.failed(ExecutionState.REJECTED, statusCode, message, now),
+                new ExecutionFailed(execution.executionId(), signal.signalId(), signal.userId(), execution.deviceId(),
+                        statusCode, message, now));
     }
 
     /**
@@ -155,8 +173,126 @@ public class ExecutionLedger {
                         : signal.commissionableSize().subtract(fill.commissionableSize()));
     }
 
+    /** A pending order rests with the broker: announced once; a report after the order moved on changes nothing. */
+    public LedgerChange place(Execution execution, Signal signal, String brokerOrderId, Instant now) {
+        if (!execution.state().isOpenWithoutFills() || execution.state() == ExecutionState.PLACED) {
+            return LedgerChange.of(Outcome.IGNORED, execution);
+        }
+        return LedgerChange.announced(Outcome.PLACED,
+                execution.withOrder(ExecutionState.PLACED, execution.order().placed(brokerOrderId, now), now),
+                new ExecutionPlaced(execution.executionId(), signal.signalId(), signal.userId(), execution.deviceId(),
+                        brokerOrderId, now));
+    }
+
+    /**
+     * The order was cancelled, by the terminal or because the signal was withdrawn: one that never filled ends
+     * CANCELLED; a partially filled one ends DONE, its rest no longer open (leaves 0); a filled or ended one is past
+     * cancelling.
+     */
+    public LedgerChange cancel(Execution execution, Signal signal, String reason, Instant now) {
+        if (execution.state().isOpenWithoutFills()) {
+            return LedgerChange.announced(Outcome.CANCELLED, execution.withOrder(ExecutionState.CANCELLED,
+                            execution.order().cancelled(reason, now), now),
+                    new ExecutionCancelled(execution.executionId(), signal.signalId(), signal.userId(),
+                            execution.deviceId(), reason, now));
+        }
+        if (execution.state() == ExecutionState.PARTIALLY_FILLED) {
+            return done(execution.withOrder(execution.state(), execution.order().cancelled(reason, now), now), signal,
+                    "cancelled", now);
+        }
+        return LedgerChange.of(Outcome.IGNORED, execution);
+    }
+
+    /** The terminal confirmed a new stop loss and take profit; an order that ended keeps what it had. */
+    public LedgerChange modify(Execution execution, BigDecimal stopLoss, BigDecimal takeProfit, Instant now) {
+        ExecutionState state = execution.state();
+        if (state == ExecutionState.CLOSED || (state.isClosed() && execution.openSize().signum() == 0)) {
+            return LedgerChange.of(Outcome.IGNORED, execution);
+        }
+        return LedgerChange.of(Outcome.MODIFIED,
+                execution.withOrder(state, execution.order().modified(stopLoss, takeProfit, now), now));
+    }
+
+    /**
+     * Decides a closing deal, which is stored whatever becomes of it. It is quarantined when it would close more than
+     * is open, flagged when its size is off the instrument's lot step, otherwise applied: the position's closed lots,
+     * average exit and realized P&L move, and the position becomes CLOSING, or CLOSED (announced with its P&L) when
+     * nothing is open any more and the order no longer works. Its lots earn commission, where the programme pays on
+     * closing fills, up to what the signal's opening fills earned, and nothing when its price is outside the asset
+     * class's band around the average entry (decision 0209). A ticket already seen is not stored again.
+     */
+    public LedgerChange recordClose(Execution execution, Signal signal, ClosingFill close,
+            boolean ticketAlreadyReported) {
+        if (ticketAlreadyReported) {
+            return LedgerChange.of(Outcome.DUPLICATE_TRADE, execution);
+        }
+        if (!execution.state().mayHoldPosition() || close.lots().compareTo(execution.openSize()) > 0) {
+            return new LedgerChange(Outcome.OVERCLOSE_QUARANTINED, execution, null,
+                    close.withStatus(FillStatus.QUARANTINED, "overclose"), List.of(), null, null);
+        }
+        Optional<Instrument> instrument = instruments.find(signal.instrument());
+        if (instrument.isPresent() && !instrument.get().isOnLotStep(close.lots())) {
+            return new LedgerChange(Outcome.OFF_LOT_STEP, execution, null,
+                    close.withStatus(FillStatus.FLAGGED, "off-lot-step"), List.of(), null, null);
+        }
+        // Far from the entry it still closes the position, but earns nothing: an invented exit mints no commission.
+        boolean isInBand = instrument.isEmpty()
+                || plausibility.isWithinBand(instrument.get(), close.price(), execution.averagePrice());
+        BigDecimal room = isInBand
+                ? signal.commissionableSize().subtract(signal.closingCommissionableSize()).max(BigDecimal.ZERO)
+                : BigDecimal.ZERO;
+        ClosingFill applied = close.applied(instrument.map(known -> realizedPnl(known, signal.side(),
+                execution.averagePrice(), close)).orElse(null), close.lots().min(room)
+                .setScale(ExecutionFigures.SCALE, RoundingMode.UNNECESSARY), isInBand ? null : "price-out-of-band");
+        Position position = execution.position().plus(applied);
+        boolean isFlat = position.openSize(execution.cumulativeSize()).signum() == 0;
+        ExecutionState state = execution.state();
+        boolean isClosed = isFlat && state != ExecutionState.PARTIALLY_FILLED;
+        ExecutionState after = isClosed ? ExecutionState.CLOSED
+                : state == ExecutionState.PARTIALLY_FILLED ? state : ExecutionState.CLOSING;
+        Execution.Order order = isClosed ? execution.order().closed(close.receivedAt()) : execution.order();
+        Execution changed = execution.withPosition(after, position, order, close.receivedAt());
+        List<IntegrationEvent> events = new ArrayList<>(2);
+        events.add(new ClosingFillRecorded(applied.closingFillId(), execution.executionId(), signal.signalId(),
+                applied.ticket(), signal.userId(), execution.deviceId(), signal.instrument(),
+                instrument.map(Instrument::assetClass).orElse(null), signal.side().opposite(), applied.lots(),
+                applied.commissionableSize(), applied.price(), instrument.map(Instrument::contractSize).orElse(null),
+                instrument.map(Instrument::quoteCurrency).orElse(null),
+                instrument.map(known -> known.notional(applied.lots(), applied.price())).orElse(null),
+                applied.realizedPnl(), applied.closedAt()));
+        if (isClosed) {
+            events.add(new PositionClosed(execution.executionId(), signal.signalId(), signal.userId(),
+                    execution.deviceId(), signal.instrument(), signal.side(), position.closedSize(),
+                    execution.averagePrice(), position.averageExitPrice(), position.realizedPnl(),
+                    instrument.map(Instrument::quoteCurrency).orElse(null), position.reportedProfit(),
+                    close.receivedAt()));
+        }
+        return new LedgerChange(isClosed ? Outcome.POSITION_CLOSED : Outcome.CLOSE_APPLIED, changed, null, applied,
+                List.copyOf(events), null, applied.commissionableSize().signum() == 0 ? null
+                        : signal.closingCommissionableSize().add(applied.commissionableSize()));
+    }
+
+    /**
+     * lots × contract size × (exit − average entry), negated for a SELL, in the quote currency, 8 decimals
+     * HALF_EVEN (docs/execution-service.md, "Realized P&L").
+     */
+    static BigDecimal realizedPnl(Instrument instrument, Side side, BigDecimal averageEntry, ClosingFill close) {
+        BigDecimal difference = close.price().subtract(averageEntry);
+        BigDecimal pnl = close.lots().multiply(instrument.contractSize()).multiply(difference);
+        return (side == Side.BUY ? pnl : pnl.negate()).setScale(ExecutionFigures.SCALE, RoundingMode.HALF_EVEN);
+    }
+
+    /** A partially filled order ends: its rest is no longer open; what filled stays open as a position. */
+    private static LedgerChange done(Execution execution, Signal signal, String reason, Instant now) {
+        Execution ended = execution.withOrder(ExecutionState.DONE, execution.order().done(now), now);
+        return LedgerChange.announced(Outcome.DONE, ended, new ExecutionDone(execution.executionId(),
+                signal.signalId(), signal.userId(), execution.deviceId(), reason, execution.cumulativeSize(),
+                signal.size().subtract(execution.cumulativeSize()).setScale(ExecutionFigures.SCALE,
+                        RoundingMode.HALF_EVEN), now));
+    }
+
     private static LedgerChange flagged(Execution execution, Fill fill, Outcome outcome, String reason) {
-        return new LedgerChange(outcome, execution, fill.withStatus(FillStatus.FLAGGED, reason), null, null);
+        return LedgerChange.ofFill(outcome, execution, fill.withStatus(FillStatus.FLAGGED, reason), null, null);
     }
 
     /**

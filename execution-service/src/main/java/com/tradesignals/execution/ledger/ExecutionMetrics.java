@@ -53,6 +53,21 @@ public class ExecutionMetrics {
         }
     }
 
+    /** A position snapshot disagreed with the records; {@code isNew}: not flagged before. */
+    public void positionMismatch(boolean isNew) {
+        registry.counter("execution.position.mismatches", "new", String.valueOf(isNew)).increment();
+    }
+
+    /** A user's devices diverged on a signal. */
+    public void devicesDiverged() {
+        registry.counter("execution.devices.diverged").increment();
+    }
+
+    /** An execution's order ended with its signal's expiry. */
+    public void expired(Outcome outcome) {
+        registry.counter("execution.expired", "outcome", outcome.name()).increment();
+    }
+
     @Scheduled(every = "${execution.orphan-gauge-interval:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> refreshOrphanFills() {
         // Bounded: past the cap the gauge stays at the cap (an alert fires long before), the query's cost with it.

@@ -2,6 +2,9 @@ package com.tradesignals.execution.ledger;
 
 import com.tradesignals.contracts.events.IntegrationEvent;
 import com.tradesignals.contracts.events.Side;
+import com.tradesignals.contracts.events.executions.DevicesDiverged;
+import com.tradesignals.contracts.events.executions.PositionMismatch;
+import com.tradesignals.contracts.events.signals.OrderType;
 import com.tradesignals.platform.outbox.Outbox;
 import com.tradesignals.platform.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
@@ -35,8 +38,9 @@ import java.util.function.Function;
 @ApplicationScoped
 public class ExecutionStore {
 
-    private static final String SIGNAL_COLUMNS = "signal_id, user_id, instrument, side, size, price, issued_at, "
-            + "expires_at, received_at, commissionable_size";
+    private static final String SIGNAL_COLUMNS = "signal_id, user_id, instrument, side, order_type, size, price, "
+            + "stop_loss, take_profit, issued_at, expires_at, received_at, cancelled_at, commissionable_size, "
+            + "closing_commissionable_size";
     private static final String SIGNAL = "select " + SIGNAL_COLUMNS + " from signals where signal_id = $1";
     private static final String LOCK_SIGNAL = SIGNAL + " for no key update";
     /**
@@ -46,12 +50,35 @@ public class ExecutionStore {
      */
     private static final String LOCK_SIGNAL_ID = "select pg_advisory_xact_lock(hashtext($1))";
     private static final String INSERT_SIGNAL = "insert into signals (" + SIGNAL_COLUMNS + ") values ($1, $2, $3, $4, "
-            + "$5, $6, $7, $8, $9, $10) on conflict (signal_id) do nothing";
-    private static final String UPDATE_SIGNAL = "update signals set commissionable_size = $2 where signal_id = $1";
+            + "$5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) on conflict (signal_id) do nothing";
+    private static final String UPDATE_SIGNAL_LOTS = "update signals set commissionable_size = coalesce($2, "
+            + "commissionable_size), closing_commissionable_size = coalesce($3, closing_commissionable_size) "
+            + "where signal_id = $1";
+    private static final String MODIFY_SIGNAL = "update signals set stop_loss = $2, take_profit = $3, "
+            + "price = coalesce($4, price) where signal_id = $1";
+    private static final String CANCEL_SIGNAL = "update signals set cancelled_at = $2 where signal_id = $1 "
+            + "and cancelled_at is null returning " + SIGNAL_COLUMNS;
+    /**
+     * Announces once the recent signals on which one of the user's devices filled while another rejected or stayed
+     * PENDING since before $3: each gets diverged_at and is answered with who did what.
+     */
+    private static final String MARK_DIVERGED = "with due as (select s.signal_id from signals s "
+            + "where s.diverged_at is null and s.received_at > $2 "
+            + "and exists (select 1 from executions f where f.signal_id = s.signal_id and f.cumulative_size > 0) "
+            + "and exists (select 1 from executions o where o.signal_id = s.signal_id and (o.state = 'REJECTED' "
+            + "or (o.state = 'PENDING' and o.created_at < $3))) order by s.received_at limit $4 "
+            + "for update of s skip locked) update signals s set diverged_at = $1 from due "
+            + "where s.signal_id = due.signal_id returning s.signal_id, s.user_id, "
+            + "array(select device_id from executions where signal_id = s.signal_id and cumulative_size > 0 "
+            + "order by device_id) as filled, array(select device_id from executions where signal_id = s.signal_id "
+            + "and state = 'REJECTED' order by device_id) as rejected, array(select device_id from executions "
+            + "where signal_id = s.signal_id and state = 'PENDING' and created_at < $3 order by device_id) as silent";
 
     private static final String EXECUTION_COLUMNS = "execution_id, signal_id, device_id, user_id, state, "
             + "cumulative_size, notional, average_price, acknowledged_at, first_fill_at, last_fill_at, failed_at, "
-            + "expired_at, error_code, error_message, created_at, updated_at";
+            + "expired_at, error_code, error_message, broker_order_id, placed_at, stop_loss, take_profit, modified_at, "
+            + "cancelled_at, cancel_reason, done_at, closed_at, closed_size, exit_notional, realized_pnl, "
+            + "reported_profit, created_at, updated_at";
     private static final String LOCK_EXECUTION = "select " + EXECUTION_COLUMNS
             + " from executions where signal_id = $1 and device_id = $2 for update";
     private static final String LOCK_EXECUTION_BY_ID = "select " + EXECUTION_COLUMNS
@@ -67,12 +94,22 @@ public class ExecutionStore {
             + "on conflict (signal_id, device_id) do nothing";
     private static final String UPDATE_EXECUTION = "update executions set state = $2, cumulative_size = $3, "
             + "notional = $4, average_price = $5, acknowledged_at = $6, first_fill_at = $7, last_fill_at = $8, "
-            + "failed_at = $9, expired_at = $10, error_code = $11, error_message = $12, updated_at = $13 "
-            + "where execution_id = $1";
-    // The state condition is re-checked on the locked row, so a report applied meanwhile is never overwritten.
-    private static final String EXPIRE_EXECUTIONS = "update executions e set state = 'EXPIRED', expired_at = $1, "
-            + "updated_at = $1 from signals s where s.signal_id = e.signal_id and e.state in ('PENDING', 'ACKED') "
-            + "and s.expires_at is not null and s.expires_at < $2";
+            + "failed_at = $9, expired_at = $10, error_code = $11, error_message = $12, updated_at = $13, "
+            + "broker_order_id = $14, placed_at = $15, stop_loss = $16, take_profit = $17, modified_at = $18, "
+            + "cancelled_at = $19, cancel_reason = $20, done_at = $21, closed_at = $22, closed_size = $23, "
+            + "exit_notional = $24, realized_pnl = $25, reported_profit = $26 where execution_id = $1";
+    // Rows a report holds are skipped: that report applies the expiry itself, or the next sweep does.
+    private static final String LOCK_DUE_TO_EXPIRE = "select " + prefixed("e.", EXECUTION_COLUMNS) + ", "
+            + prefixed("s.", SIGNAL_COLUMNS) + " from executions e join signals s on s.signal_id = e.signal_id "
+            + "where e.state in ('PENDING', 'ACKED', 'PLACED', 'PARTIALLY_FILLED') and s.expires_at is not null "
+            + "and s.expires_at < $1 order by s.expires_at limit $2 for update of e skip locked";
+    private static final String LOCK_PENDING_OF_SIGNAL = "select " + EXECUTION_COLUMNS
+            + " from executions where signal_id = $1 and state = 'PENDING' order by device_id for update";
+    // The device's open positions, and its executions of the signals its terminal reported (closed ones included).
+    private static final String POSITIONS_OF_DEVICE = "select execution_id, signal_id, cumulative_size - closed_size "
+            + "as open_lots from executions where device_id = $1 and cumulative_size > closed_size union "
+            + "select execution_id, signal_id, cumulative_size - closed_size from executions "
+            + "where device_id = $1 and signal_id = any($2)";
 
     // Newest first on (created_at, execution_id), which never change, so pages stay stable while executions move on.
     private static final String EXECUTIONS_OF_USER = "select " + prefixed("e.", EXECUTION_COLUMNS) + ", "
@@ -99,6 +136,14 @@ public class ExecutionStore {
     private static final String FILLS_OF_EXECUTIONS = "select " + FILL_COLUMNS
             + " from fills where execution_id = any($1) order by filled_at, fill_id";
     private static final String HAS_TRADE = "select 1 from fills where execution_id = $1 and trade_id = $2";
+    private static final String INSERT_CLOSING_FILL = "insert into closing_fills (closing_fill_id, execution_id, "
+            + "signal_id, device_id, user_id, ticket, lots, price, realized_pnl, commissionable_size, commission, swap, "
+            + "profit, closed_at, received_at, status, flag_reason) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, "
+            + "$11, $12, $13, $14, $15, $16, $17) on conflict (execution_id, ticket) do nothing";
+    private static final String HAS_TICKET = "select 1 from closing_fills where execution_id = $1 and ticket = $2";
+    private static final String INSERT_MISMATCH = "insert into position_mismatches (id, device_id, user_id, "
+            + "signal_id, execution_id, platform_lots, terminal_lots, detected_at) values ($1, $2, $3, $4, $5, $6, $7, "
+            + "$8) on conflict (device_id, signal_id, platform_lots, terminal_lots) do nothing";
     // The literal list keeps the partial index fills_awaiting_review usable; $1 narrows it to the statuses asked for.
     private static final String AWAITING_REVIEW = "select " + prefixed("f.", FILL_COLUMNS) + ", "
             + prefixed("s.", SIGNAL_COLUMNS) + " from fills f join signals s on s.signal_id = f.signal_id "
@@ -148,6 +193,10 @@ public class ExecutionStore {
     public record ExecutionFilter(String instrument, ExecutionState state, UUID deviceId, Instant from, Instant to) {
     }
 
+    /** What the platform holds open on one of a device's executions. */
+    public record OpenPosition(UUID executionId, UUID signalId, BigDecimal openLots) {
+    }
+
     /** A fill awaiting review beside the signal it was reported against. */
     public record FillAndSignal(Fill fill, Signal signal) {
     }
@@ -168,10 +217,37 @@ public class ExecutionStore {
     /** Stores the signal unless it is known already; answers whether it was new. */
     public Uni<Boolean> addSignal(SqlConnection transaction, Signal signal) {
         return transaction.preparedQuery(INSERT_SIGNAL).execute(Tuple.from(new Object[] {signal.signalId(),
-                        signal.userId(), signal.instrument(), signal.side().name(), signal.size(), signal.price(),
-                        at(signal.issuedAt()), at(signal.expiresAt()), at(signal.receivedAt()),
-                        signal.commissionableSize()}))
+                        signal.userId(), signal.instrument(), signal.side().name(), signal.orderType().name(),
+                        signal.size(), signal.price(), signal.stopLoss(), signal.takeProfit(), at(signal.issuedAt()),
+                        at(signal.expiresAt()), at(signal.receivedAt()), at(signal.cancelledAt()),
+                        signal.commissionableSize(), signal.closingCommissionableSize()}))
                 .map(result -> result.rowCount() == 1);
+    }
+
+    /** The signal's new stop loss and take profit, and a pending order's new price ({@code price} null: kept). */
+    public Uni<Void> modifySignal(SqlConnection transaction, UUID signalId, BigDecimal stopLoss,
+            BigDecimal takeProfit, BigDecimal price) {
+        return transaction.preparedQuery(MODIFY_SIGNAL).execute(Tuple.of(signalId, stopLoss, takeProfit, price))
+                .replaceWithVoid();
+    }
+
+    /** Marks the signal withdrawn; answers it, or null when it is unknown or was withdrawn before. */
+    public Uni<Signal> cancelSignal(SqlConnection transaction, UUID signalId, Instant at) {
+        return transaction.preparedQuery(CANCEL_SIGNAL).execute(Tuple.of(signalId, at(at)))
+                .map(rows -> first(rows, row -> signalOf(row, "")));
+    }
+
+    /**
+     * Marks diverged, and answers, at most {@code limit} signals received since {@code receivedSince} on which a
+     * device filled while another rejected or has stayed PENDING since before {@code silentSince}.
+     */
+    public Uni<List<DevicesDiverged>> markDiverged(SqlConnection transaction, Instant now, Instant receivedSince,
+            Instant silentSince, int limit) {
+        return transaction.preparedQuery(MARK_DIVERGED)
+                .execute(Tuple.of(at(now), at(receivedSince), at(silentSince), limit))
+                .map(rows -> all(rows, row -> new DevicesDiverged(row.getUUID("signal_id"), row.getUUID("user_id"),
+                        List.of(row.getArrayOfUUIDs("filled")), List.of(row.getArrayOfUUIDs("rejected")),
+                        List.of(row.getArrayOfUUIDs("silent")), now)));
     }
 
     public Uni<Signal> signal(SqlClient database, UUID signalId) {
@@ -231,10 +307,37 @@ public class ExecutionStore {
                 .map(rows -> all(rows, row -> new ExecutionAndSignal(executionOf(row, "e."), signalOf(row, "s."))));
     }
 
-    /** Marks EXPIRED the executions that never filled and whose signal expired before {@code expiredBefore}. */
-    public Uni<Integer> expireUnfilled(SqlClient database, Instant now, Instant expiredBefore) {
-        return database.preparedQuery(EXPIRE_EXECUTIONS).execute(Tuple.of(at(now), at(expiredBefore)))
-                .map(RowSet::rowCount);
+    /**
+     * Locks, oldest expiry first, at most {@code limit} executions whose order still works and whose signal expired
+     * before {@code expiredBefore}, with their signals; rows a report holds are skipped.
+     */
+    public Uni<List<ExecutionAndSignal>> lockDueToExpire(SqlConnection transaction, Instant expiredBefore,
+            int limit) {
+        return transaction.preparedQuery(LOCK_DUE_TO_EXPIRE).execute(Tuple.of(at(expiredBefore), limit))
+                .map(rows -> all(rows, row -> new ExecutionAndSignal(executionOf(row, "e."), signalOf(row, "s."))));
+    }
+
+    /** The signal's PENDING executions (devices that never acted on it), locked. */
+    public Uni<List<Execution>> lockPendingOfSignal(SqlConnection transaction, UUID signalId) {
+        return transaction.preparedQuery(LOCK_PENDING_OF_SIGNAL).execute(Tuple.of(signalId))
+                .map(rows -> all(rows, row -> executionOf(row, "")));
+    }
+
+    /** The device's open positions and its executions of {@code signalIds}, whatever they hold. */
+    public Uni<List<OpenPosition>> positionsOfDevice(SqlClient database, UUID deviceId, Collection<UUID> signalIds) {
+        return database.preparedQuery(POSITIONS_OF_DEVICE)
+                .execute(Tuple.of(deviceId, (Object) signalIds.toArray(UUID[]::new)))
+                .map(rows -> all(rows, row -> new OpenPosition(row.getUUID("execution_id"), row.getUUID("signal_id"),
+                        row.getBigDecimal("open_lots"))));
+    }
+
+    /** Records a snapshot's disagreement and its event unless the same one was flagged before; answers whether new. */
+    public Uni<Boolean> flagMismatch(SqlConnection transaction, PositionMismatch mismatch) {
+        return transaction.preparedQuery(INSERT_MISMATCH).execute(Tuple.from(new Object[] {UUID.randomUUID(),
+                        mismatch.deviceId(), mismatch.userId(), mismatch.signalId(), mismatch.executionId(),
+                        mismatch.platformLots(), mismatch.terminalLots(), at(mismatch.detectedAt())}))
+                .chain(result -> result.rowCount() == 0 ? Uni.createFrom().item(false)
+                        : outbox.add(transaction, mismatch).replaceWith(true));
     }
 
     // Fills
@@ -242,6 +345,11 @@ public class ExecutionStore {
     /** Whether this execution already has a fill (of any status) with this trade id: one indexed probe. */
     public Uni<Boolean> hasTrade(SqlConnection transaction, UUID executionId, String tradeId) {
         return transaction.preparedQuery(HAS_TRADE).execute(Tuple.of(executionId, tradeId)).map(rows -> rows.size() > 0);
+    }
+
+    /** Whether this execution already has a closing fill (of any status) with this ticket. */
+    public Uni<Boolean> hasTicket(SqlConnection transaction, UUID executionId, String ticket) {
+        return transaction.preparedQuery(HAS_TICKET).execute(Tuple.of(executionId, ticket)).map(rows -> rows.size() > 0);
     }
 
     public Uni<List<Fill>> fillsOfExecutions(SqlClient database, Collection<UUID> executionIds) {
@@ -331,8 +439,9 @@ public class ExecutionStore {
     public Uni<Written> write(SqlConnection transaction, LedgerChange change, ReceivedReport report) {
         Uni<Boolean> reportIsNew = transaction.preparedQuery(INSERT_REPORT).execute(reportRow(report))
                 .map(result -> result.rowCount() == 1);
-        Uni<Boolean> fillIsNew = insertFill(transaction, change.fill());
-        Uni<Void> rest = writeRest(transaction, change.execution(), change.signalCommissionableSize(), change.event());
+        Uni<Boolean> fillIsNew = insertFill(transaction, change);
+        Uni<Void> rest = writeRest(transaction, change.execution(), change.signalCommissionableSize(),
+                change.signalClosingCommissionableSize(), change.events());
         return Uni.combine().all().unis(reportIsNew, fillIsNew, rest).asTuple()
                 .map(written -> new Written(written.getItem1(), written.getItem2()));
     }
@@ -347,9 +456,16 @@ public class ExecutionStore {
         return Uni.combine().all().unis(
                         transaction.preparedQuery(RECONCILE_REPORT).execute(Tuple.of(waited.id(),
                                 change.outcome().name(), at(now), responseStatus, responseBody)),
-                        insertFill(transaction, change.fill()),
-                        writeRest(transaction, change.execution(), change.signalCommissionableSize(), change.event()))
+                        insertFill(transaction, change),
+                        writeRest(transaction, change.execution(), change.signalCommissionableSize(),
+                                change.signalClosingCommissionableSize(), change.events()))
                 .discardItems();
+    }
+
+    /** Writes, pipelined, a change that stores no report and no fill: the execution and its events. */
+    public Uni<Void> writeChange(SqlConnection transaction, LedgerChange change) {
+        return writeRest(transaction, change.execution(), change.signalCommissionableSize(),
+                change.signalClosingCommissionableSize(), change.events());
     }
 
     /** Writes, pipelined, an administrator's correction: the fill, its execution, the signal's lots and the event. */
@@ -360,28 +476,38 @@ public class ExecutionStore {
                                 fill.commissionableSize(), fill.status().name(), fill.flagReason(),
                                 at(fill.reviewedAt()), fill.reviewedBy(), fill.reviewReason(), at(fill.bustedAt()),
                                 fill.bustReason()})),
-                        writeRest(transaction, correction.execution(), correction.signalCommissionableSize(),
-                                correction.event()))
+                        writeRest(transaction, correction.execution(), correction.signalCommissionableSize(), null,
+                                correction.event() == null ? List.of() : List.of(correction.event())))
                 .discardItems();
     }
 
-    private Uni<Boolean> insertFill(SqlConnection transaction, Fill fill) {
-        return fill == null ? Uni.createFrom().item(true)
-                : transaction.preparedQuery(INSERT_FILL).execute(fillRow(fill)).map(result -> result.rowCount() == 1);
+    /** Inserts the change's fill or closing fill, if any; answers whether it was new. */
+    private Uni<Boolean> insertFill(SqlConnection transaction, LedgerChange change) {
+        if (change.fill() != null) {
+            return transaction.preparedQuery(INSERT_FILL).execute(fillRow(change.fill()))
+                    .map(result -> result.rowCount() == 1);
+        }
+        if (change.closingFill() != null) {
+            return transaction.preparedQuery(INSERT_CLOSING_FILL).execute(closingFillRow(change.closingFill()))
+                    .map(result -> result.rowCount() == 1);
+        }
+        return Uni.createFrom().item(true);
     }
 
     private Uni<Void> writeRest(SqlConnection transaction, Execution execution, BigDecimal signalCommissionableSize,
-            IntegrationEvent event) {
-        return Uni.combine().all().unis(
-                        execution == null ? Uni.createFrom().voidItem()
-                                : transaction.preparedQuery(UPDATE_EXECUTION).execute(executionRow(execution))
-                                        .replaceWithVoid(),
-                        signalCommissionableSize == null ? Uni.createFrom().voidItem()
-                                : transaction.preparedQuery(UPDATE_SIGNAL)
-                                        .execute(Tuple.of(execution.signalId(), signalCommissionableSize))
-                                        .replaceWithVoid(),
-                        event == null ? Uni.createFrom().voidItem() : outbox.add(transaction, event))
-                .discardItems();
+            BigDecimal signalClosingCommissionableSize, List<IntegrationEvent> events) {
+        List<Uni<Void>> writes = new ArrayList<>(2 + events.size());
+        if (execution != null) {
+            writes.add(transaction.preparedQuery(UPDATE_EXECUTION).execute(executionRow(execution)).replaceWithVoid());
+        }
+        if (signalCommissionableSize != null || signalClosingCommissionableSize != null) {
+            writes.add(transaction.preparedQuery(UPDATE_SIGNAL_LOTS).execute(Tuple.of(execution.signalId(),
+                    signalCommissionableSize, signalClosingCommissionableSize)).replaceWithVoid());
+        }
+        for (IntegrationEvent event : events) {
+            writes.add(outbox.add(transaction, event));
+        }
+        return writes.isEmpty() ? Uni.createFrom().voidItem() : Uni.combine().all().unis(writes).discardItems();
     }
 
     // Row mappings
@@ -408,9 +534,12 @@ public class ExecutionStore {
     private static Signal signalOf(Row row, String alias) {
         return new Signal(row.getUUID(alias + "signal_id"), row.getUUID(alias + "user_id"),
                 row.getString(alias + "instrument"), Side.valueOf(row.getString(alias + "side")),
-                row.getBigDecimal(alias + "size"), row.getBigDecimal(alias + "price"),
-                instant(row.getOffsetDateTime(alias + "issued_at")), instant(row.getOffsetDateTime(alias + "expires_at")),
-                instant(row.getOffsetDateTime(alias + "received_at")), row.getBigDecimal(alias + "commissionable_size"));
+                OrderType.valueOf(row.getString(alias + "order_type")), row.getBigDecimal(alias + "size"),
+                row.getBigDecimal(alias + "price"), row.getBigDecimal(alias + "stop_loss"),
+                row.getBigDecimal(alias + "take_profit"), instant(row.getOffsetDateTime(alias + "issued_at")),
+                instant(row.getOffsetDateTime(alias + "expires_at")), instant(row.getOffsetDateTime(alias + "received_at")),
+                instant(row.getOffsetDateTime(alias + "cancelled_at")), row.getBigDecimal(alias + "commissionable_size"),
+                row.getBigDecimal(alias + "closing_commissionable_size"));
     }
 
     private static Execution executionOf(Row row, String alias) {
@@ -423,8 +552,16 @@ public class ExecutionStore {
                 instant(row.getOffsetDateTime(alias + "last_fill_at")),
                 instant(row.getOffsetDateTime(alias + "failed_at")),
                 instant(row.getOffsetDateTime(alias + "expired_at")), row.getInteger(alias + "error_code"),
-                row.getString(alias + "error_message"), instant(row.getOffsetDateTime(alias + "created_at")),
-                instant(row.getOffsetDateTime(alias + "updated_at")));
+                row.getString(alias + "error_message"),
+                new Execution.Order(row.getString(alias + "broker_order_id"),
+                        instant(row.getOffsetDateTime(alias + "placed_at")), row.getBigDecimal(alias + "stop_loss"),
+                        row.getBigDecimal(alias + "take_profit"), instant(row.getOffsetDateTime(alias + "modified_at")),
+                        instant(row.getOffsetDateTime(alias + "cancelled_at")), row.getString(alias + "cancel_reason"),
+                        instant(row.getOffsetDateTime(alias + "done_at")),
+                        instant(row.getOffsetDateTime(alias + "closed_at"))),
+                new Position(row.getBigDecimal(alias + "closed_size"), row.getBigDecimal(alias + "exit_notional"),
+                        row.getBigDecimal(alias + "realized_pnl"), row.getBigDecimal(alias + "reported_profit")),
+                instant(row.getOffsetDateTime(alias + "created_at")), instant(row.getOffsetDateTime(alias + "updated_at")));
     }
 
     private static Fill fillOf(Row row, String alias) {
@@ -450,10 +587,23 @@ public class ExecutionStore {
     }
 
     private static Tuple executionRow(Execution execution) {
+        Execution.Order order = execution.order();
+        Position position = execution.position();
         return Tuple.from(new Object[] {execution.executionId(), execution.state().name(), execution.cumulativeSize(),
                 execution.notional(), execution.averagePrice(), at(execution.acknowledgedAt()),
                 at(execution.firstFillAt()), at(execution.lastFillAt()), at(execution.failedAt()),
-                at(execution.expiredAt()), execution.errorCode(), execution.errorMessage(), at(execution.updatedAt())});
+                at(execution.expiredAt()), execution.errorCode(), execution.errorMessage(), at(execution.updatedAt()),
+                order.brokerOrderId(), at(order.placedAt()), order.stopLoss(), order.takeProfit(),
+                at(order.modifiedAt()), at(order.cancelledAt()), order.cancelReason(), at(order.doneAt()),
+                at(order.closedAt()), position.closedSize(), position.exitNotional(), position.realizedPnl(),
+                position.reportedProfit()});
+    }
+
+    private static Tuple closingFillRow(ClosingFill close) {
+        return Tuple.from(new Object[] {close.closingFillId(), close.executionId(), close.signalId(), close.deviceId(),
+                close.userId(), close.ticket(), close.lots(), close.price(), close.realizedPnl(),
+                close.commissionableSize(), close.commission(), close.swap(), close.profit(), at(close.closedAt()),
+                at(close.receivedAt()), close.status().name(), close.flagReason()});
     }
 
     private static Tuple fillRow(Fill fill) {

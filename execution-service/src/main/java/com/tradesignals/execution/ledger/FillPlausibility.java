@@ -59,6 +59,11 @@ public class FillPlausibility {
         return Optional.empty();
     }
 
+    /** Whether {@code price} is within the instrument's asset-class band around {@code reference}. */
+    public boolean isWithinBand(Instrument instrument, BigDecimal price, BigDecimal reference) {
+        return isWithinBand(price, reference, priceBands.get(instrument.assetClass()));
+    }
+
     /** |price − reference| ≤ band × reference, exactly. */
     static boolean isWithinBand(BigDecimal price, BigDecimal reference, BigDecimal band) {
         return price.subtract(reference).abs().compareTo(reference.multiply(band, MathContext.UNLIMITED)) <= 0;

@@ -19,6 +19,26 @@ public enum Outcome {
     DUPLICATE_TRADE,
     REJECTED,
     ERROR_RECORDED,
+    /** A pending order rests with the broker. */
+    PLACED,
+    /** An order that never filled was cancelled. */
+    CANCELLED,
+    /** A partially filled order was cancelled or expired: what filled stays open as a position. */
+    DONE,
+    /** An order that never filled expired with its signal (found due while a report was applied). */
+    EXPIRED,
+    /** The terminal confirmed a new stop loss / take profit. */
+    MODIFIED,
+    /** A closing deal reduced the position. */
+    CLOSE_APPLIED,
+    /** A closing deal made the position flat: its realized P&L is final. */
+    POSITION_CLOSED,
+    /** A closing deal of more lots than are open: kept for review, not counted. */
+    OVERCLOSE_QUARANTINED,
+    /** A position snapshot agreed with the records. */
+    POSITIONS_MATCH,
+    /** A position snapshot disagreed with the records: each difference is flagged. */
+    POSITIONS_MISMATCH,
     IGNORED,
     AWAITING_SIGNAL,
     /** The report waited for its signal longer than {@code execution.orphans.max-wait}: it was never applied. */

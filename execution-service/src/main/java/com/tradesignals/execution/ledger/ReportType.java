@@ -1,8 +1,13 @@
 package com.tradesignals.execution.ledger;
 
-/** What a device reported: an acknowledgement, a fill or an error. */
+/** What a device reported (docs/execution-service.md, "Reports"). */
 public enum ReportType {
     ACK,
     FILL,
-    ERROR
+    ERROR,
+    PLACED,
+    CANCELLED,
+    MODIFIED,
+    CLOSE_FILL,
+    POSITIONS
 }

@@ -8,7 +8,8 @@ import java.util.UUID;
  * A report a device sends about one signal. {@code report_id} is unique per device (FIX's ExecID): sending the
  * same report again is answered with the original answer; another report under the same id is a conflict.
  */
-public sealed interface DeviceReport permits AckReport, FillReport, ErrorReport {
+public sealed interface DeviceReport permits AckReport, FillReport, ErrorReport, PlacedReport, CancelledReport,
+        ModifiedReport, CloseFillReport {
 
     String REPORT_ID_PATTERN = "[A-Za-z0-9._:-]{1,64}";
 

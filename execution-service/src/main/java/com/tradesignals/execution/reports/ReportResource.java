@@ -81,11 +81,64 @@ public class ReportResource {
         return submit(report);
     }
 
+    @POST
+    @Path("/placed")
+    @Operation(summary = "Report a placed order", description = "The signal's pending (LIMIT or STOP) order rests "
+            + "with the broker under its order ticket (FIX OrdStatus New). Announced once on executions.v1.")
+    public Uni<Response> placed(@Valid @NotNull PlacedReport report) {
+        return submit(report);
+    }
+
+    @POST
+    @Path("/cancelled")
+    @Operation(summary = "Report a cancelled order", description = "The terminal cancelled the order, on a cancel "
+            + "delivery or on its own: one that never filled ends CANCELLED, a partially filled one DONE (its rest no "
+            + "longer open, its filled lots a position).")
+    public Uni<Response> cancelled(@Valid @NotNull CancelledReport report) {
+        return submit(report);
+    }
+
+    @POST
+    @Path("/modified")
+    @Operation(summary = "Report a modified trade", description = "The terminal set the stop loss and take profit "
+            + "of a modify delivery with the broker.")
+    public Uni<Response> modified(@Valid @NotNull ModifiedReport report) {
+        return submit(report);
+    }
+
+    @POST
+    @Path("/close-fill")
+    @Operation(summary = "Report a closing deal", description = "The broker closed (part of) the position the signal "
+            + "opened. The position's realized P&L moves; once nothing is open it is CLOSED. Closing more than is "
+            + "open is kept for review (`OVERCLOSE_QUARANTINED`).")
+    @APIResponse(responseCode = "400", description = "`/problems/validation`: a field is missing or invalid; "
+            + "`/problems/fill-time-in-future`: `closed_at` is later than the server's time plus the allowed skew")
+    public Uni<Response> closeFill(@Valid @NotNull CloseFillReport report) {
+        return submit(report);
+    }
+
+    @POST
+    @Path("/positions")
+    @Operation(summary = "Report the terminal's open positions", description = "All of the terminal's open "
+            + "positions for the platform's signals. Each signal on which the terminal and the platform hold "
+            + "different lots is flagged and announced once (`execution.position-mismatch.v1`).")
+    @APIResponse(responseCode = "200", description = "What the snapshot found",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PositionsAnswer.class)))
+    public Uni<Response> positions(@Valid @NotNull PositionsReport report) {
+        return Uni.createFrom().deferred(() -> reports.submitPositions(DeviceCaller.of(identity), report))
+                .onFailure(ProblemException.class)
+                .invoke(problem -> metrics.report(report.type().name(), ((ProblemException) problem).slug()))
+                .map(ReportResource::response);
+    }
+
+    private static Response response(ReportService.StoredAnswer answer) {
+        return Response.status(answer.status()).type(MediaType.APPLICATION_JSON).entity(answer.body()).build();
+    }
+
     private Uni<Response> submit(DeviceReport report) {
         return Uni.createFrom().deferred(() -> reports.submit(DeviceCaller.of(identity), report))
                 .onFailure(ProblemException.class)
                 .invoke(problem -> metrics.report(report.type().name(), ((ProblemException) problem).slug()))
-                .map(answer -> Response.status(answer.status()).type(MediaType.APPLICATION_JSON).entity(answer.body())
-                        .build());
+                .map(ReportResource::response);
     }
 }

@@ -3,11 +3,15 @@ package com.tradesignals.execution.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tradesignals.contracts.events.AssetClass;
+import com.tradesignals.contracts.events.IntegrationEvent;
 import com.tradesignals.contracts.events.Side;
+import com.tradesignals.contracts.events.executions.ExecutionDone;
+import com.tradesignals.contracts.events.executions.ExecutionExpired;
 import com.tradesignals.contracts.events.executions.ExecutionFailed;
 import com.tradesignals.contracts.events.executions.FillBusted;
 import com.tradesignals.contracts.events.executions.FillRecorded;
 import com.tradesignals.contracts.events.executions.SignalAcknowledged;
+import com.tradesignals.contracts.events.signals.OrderType;
 import com.tradesignals.execution.ExecutionConfig;
 import com.tradesignals.platform.instruments.InstrumentCatalogue;
 import com.tradesignals.platform.instruments.InstrumentsConfig;
@@ -80,7 +84,7 @@ class ExecutionLedgerTest {
 
         assertThat(change.outcome()).isEqualTo(outcome);
         assertThat(change.execution().state()).isEqualTo(after);
-        assertThat(change.event()).isEqualTo(isAnnounced ? new SignalAcknowledged(execution.executionId(),
+        assertThat(onlyEvent(change)).isEqualTo(isAnnounced ? new SignalAcknowledged(execution.executionId(),
                 signal.signalId(), signal.userId(), execution.deviceId(), NOW) : null);
         assertThat(change.execution().acknowledgedAt()).isEqualTo(isAnnounced ? NOW : execution.acknowledgedAt());
         assertThat(change.fill()).isNull();
@@ -114,7 +118,7 @@ class ExecutionLedgerTest {
         assertThat(change.outcome()).isEqualTo(outcome);
         assertThat(change.fill().status()).isEqualTo(status);
         assertThat(change.execution().state()).isEqualTo(after);
-        assertThat(change.event() instanceof FillRecorded).as("FillRecorded only for an applied fill")
+        assertThat(onlyEvent(change) instanceof FillRecorded).as("FillRecorded only for an applied fill")
                 .isEqualTo(status == FillStatus.APPLIED);
         assertThat(change.execution().cumulativeSize()).isEqualByComparingTo(status == FillStatus.APPLIED
                 ? new BigDecimal(filled).add(new BigDecimal(lots)) : new BigDecimal(filled));
@@ -142,7 +146,7 @@ class ExecutionLedgerTest {
         assertThat(change.outcome()).isEqualTo(Outcome.FILL_HELD_FOR_REVIEW);
         assertThat(change.fill().status()).isEqualTo(FillStatus.HELD);
         assertThat(change.fill().flagReason()).isEqualTo("no-reference-price");
-        assertThat(change.event()).isNull();
+        assertThat(onlyEvent(change)).isNull();
         assertThat(change.execution().state()).isEqualTo(ExecutionState.FILLED);
         assertThat(change.execution().firstFillAt()).isEqualTo(NOW);
     }
@@ -154,7 +158,7 @@ class ExecutionLedgerTest {
         for (String lots : List.of("0.60", "1.00", "1.00")) {
             LedgerChange change = LEDGER.recordFill(execution(ExecutionState.ACKED, true, "0"), signal,
                     reported(null, lots, "1.08350"), false);
-            recorded.add((FillRecorded) change.event());
+            recorded.add((FillRecorded) onlyEvent(change));
             if (change.signalCommissionableSize() != null) {
                 signal = signal.withCommissionableSize(change.signalCommissionableSize());
             }
@@ -190,7 +194,7 @@ class ExecutionLedgerTest {
 
         assertThat(change.outcome()).isEqualTo(outcome);
         assertThat(change.execution().state()).isEqualTo(after);
-        assertThat(change.event() instanceof ExecutionFailed).isEqualTo(isAnnounced);
+        assertThat(onlyEvent(change) instanceof ExecutionFailed).isEqualTo(isAnnounced);
         boolean isRecorded = outcome != Outcome.IGNORED;
         assertThat(change.execution().errorCode()).isEqualTo(isRecorded ? 10019 : null);
         assertThat(change.execution().failedAt()).isEqualTo(isRecorded ? NOW : null);
@@ -204,33 +208,50 @@ class ExecutionLedgerTest {
                 Arguments.of(ExecutionState.ACKED, 6, ExecutionState.EXPIRED),
                 Arguments.of(ExecutionState.PENDING, 4, ExecutionState.PENDING),
                 Arguments.of(ExecutionState.ACKED, -10, ExecutionState.ACKED),
-                Arguments.of(ExecutionState.PARTIALLY_FILLED, 6, ExecutionState.PARTIALLY_FILLED),
+                Arguments.of(ExecutionState.PLACED, 6, ExecutionState.EXPIRED),
+                Arguments.of(ExecutionState.PLACED, 4, ExecutionState.PLACED),
+                Arguments.of(ExecutionState.PARTIALLY_FILLED, 6, ExecutionState.DONE),
+                Arguments.of(ExecutionState.PARTIALLY_FILLED, 4, ExecutionState.PARTIALLY_FILLED),
                 Arguments.of(ExecutionState.FILLED, 6, ExecutionState.FILLED),
                 Arguments.of(ExecutionState.REJECTED, 6, ExecutionState.REJECTED));
     }
 
     @ParameterizedTest(name = "{0}, signal expired {1} min ago → {2}")
     @MethodSource("expiries")
-    void onlyAnExecutionThatNeverFilledExpiresAndOnlyAfterTheGracePeriod(ExecutionState before,
+    void anOrderThatStillWorksEndsWithItsSignalAfterTheGracePeriodAndSaysSo(ExecutionState before,
             int minutesSinceExpiry, ExecutionState after) {
-        Execution execution = execution(before, before != ExecutionState.PENDING, "0");
+        Execution execution = execution(before, before != ExecutionState.PENDING,
+                before == ExecutionState.PARTIALLY_FILLED ? "0.40" : "0");
         Signal signal = signal(SIGNAL_PRICE);
         Signal expiring = new Signal(signal.signalId(), signal.userId(), signal.instrument(), signal.side(),
-                signal.size(), signal.price(), signal.issuedAt(), NOW.minus(Duration.ofMinutes(minutesSinceExpiry)),
-                signal.receivedAt(), signal.commissionableSize());
+                signal.orderType(), signal.size(), signal.price(), null, null, signal.issuedAt(),
+                NOW.minus(Duration.ofMinutes(minutesSinceExpiry)), signal.receivedAt(), null,
+                signal.commissionableSize(), BigDecimal.ZERO);
 
-        Execution decided = LEDGER.expireIfDue(execution, expiring, NOW);
+        LedgerChange change = LEDGER.expireIfDue(execution, expiring, NOW);
 
-        assertThat(decided.state()).isEqualTo(after);
-        assertThat(decided.expiredAt()).isEqualTo(after == ExecutionState.EXPIRED ? NOW : null);
+        assertThat(change.execution().state()).isEqualTo(after);
+        assertThat(change.execution().expiredAt()).isEqualTo(after == ExecutionState.EXPIRED ? NOW : null);
+        if (after == ExecutionState.EXPIRED) {
+            assertThat(onlyEvent(change)).isEqualTo(new ExecutionExpired(execution.executionId(),
+                    expiring.signalId(), expiring.userId(), execution.deviceId(), NOW));
+        } else if (after == ExecutionState.DONE) {
+            assertThat(onlyEvent(change)).isEqualTo(new ExecutionDone(execution.executionId(), expiring.signalId(),
+                    expiring.userId(), execution.deviceId(), "expired", new BigDecimal("0.40"),
+                    new BigDecimal("0.60000000"), NOW));
+        } else {
+            assertThat(change.events()).isEmpty();
+        }
     }
 
     @Test
     void aSignalWithoutExpiryNeverExpiresItsExecutions() {
         Execution execution = execution(ExecutionState.PENDING, false, "0");
 
-        assertThat(LEDGER.expireIfDue(execution, signal(SIGNAL_PRICE), NOW.plus(Duration.ofDays(365))))
-                .isEqualTo(execution);
+        LedgerChange change = LEDGER.expireIfDue(execution, signal(SIGNAL_PRICE), NOW.plus(Duration.ofDays(365)));
+
+        assertThat(change.execution()).isEqualTo(execution);
+        assertThat(change.events()).isEmpty();
     }
 
     static Stream<Arguments> busts() {
@@ -316,9 +337,9 @@ class ExecutionLedgerTest {
     }
 
     private static Signal signal(String price) {
-        return new Signal(UUID.randomUUID(), UUID.randomUUID(), "EURUSD", Side.BUY, new BigDecimal("1.00"),
-                price == null ? null : new BigDecimal(price), NOW.minusSeconds(60), null, NOW.minusSeconds(59),
-                BigDecimal.ZERO);
+        return new Signal(UUID.randomUUID(), UUID.randomUUID(), "EURUSD", Side.BUY, OrderType.MARKET,
+                new BigDecimal("1.00"), price == null ? null : new BigDecimal(price), null, null, NOW.minusSeconds(60),
+                null, NOW.minusSeconds(59), null, BigDecimal.ZERO, BigDecimal.ZERO);
     }
 
     /** An execution with {@code filled} lots counted, at 1.08340 on average. */
@@ -326,8 +347,8 @@ class ExecutionLedgerTest {
         BigDecimal cumulative = new BigDecimal(filled);
         return new Execution(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), state,
                 cumulative, cumulative.multiply(new BigDecimal("1.08340")), null,
-                isAcknowledged ? NOW.minusSeconds(30) : null, null, null, null, null, null, null,
-                NOW.minusSeconds(59), NOW.minusSeconds(30));
+                isAcknowledged ? NOW.minusSeconds(30) : null, null, null, null, null, null, null, Execution.Order.NONE,
+                Position.NONE_CLOSED, NOW.minusSeconds(59), NOW.minusSeconds(30));
     }
 
     /** An execution whose figures are those of {@code fills}. */
@@ -344,6 +365,12 @@ class ExecutionLedgerTest {
                 ExecutionFigures.notionalOf(size, price), null, status == FillStatus.APPLIED ? size : BigDecimal.ZERO,
                 NOW.minusSeconds(10), NOW.minusSeconds(9), status, status == FillStatus.APPLIED ? null : "flagged",
                 null, null, null, null, null);
+    }
+
+    /** The one event of a change, or null when it announces nothing. */
+    private static IntegrationEvent onlyEvent(LedgerChange change) {
+        assertThat(change.events()).hasSizeLessThanOrEqualTo(1);
+        return change.events().isEmpty() ? null : change.events().get(0);
     }
 
     private static BigDecimal sumOf(List<String> lots) {

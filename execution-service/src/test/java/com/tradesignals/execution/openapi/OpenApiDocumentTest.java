@@ -34,7 +34,7 @@ class OpenApiDocumentTest {
         String document = given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
                 .extract().asString();
         assertThat(OpenApiCoverage.gaps(document)).isEmpty();
-        assertThat(OpenApiCoverage.operations(document)).hasSize(10);
+        assertThat(OpenApiCoverage.operations(document)).hasSize(15);
     }
 
     @Test
