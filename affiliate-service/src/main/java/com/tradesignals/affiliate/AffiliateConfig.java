@@ -34,6 +34,10 @@ public interface AffiliateConfig {
     @WithDefault("first-fill")
     Activation activation();
 
+    /** Which deals earn commission: the opening fills only ({@code open}) or the closing fills too ({@code both}). */
+    @WithDefault("open")
+    CommissionSides commissionSides();
+
     /** Tiers in ascending order of activated referrals; tier numbers are positions, from 0. */
     List<Tier> tiers();
 
@@ -62,6 +66,13 @@ public interface AffiliateConfig {
 
         /** Share of the fee base per level: the first rate is level 1. */
         List<BigDecimal> rates();
+    }
+
+    enum CommissionSides {
+        /** The fills that open a position earn; closing it earns nothing (the usual IB rebate on opened lots). */
+        OPEN,
+        /** Opening and closing fills earn alike (a rebate per side, as brokers that charge per side pay it). */
+        BOTH
     }
 
     enum Activation {

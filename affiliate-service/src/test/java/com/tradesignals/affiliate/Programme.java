@@ -139,6 +139,12 @@ public class Programme {
                 "select count(*) from commissions where fill_id = $1", fillId).getLong(0) == count);
     }
 
+    /** Until the event of this id has been consumed (whatever it did). */
+    public void awaitProcessed(String eventId) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> query(
+                "select count(*) from processed_events where event_id = $1", eventId).getLong(0) == 1);
+    }
+
     public void awaitStatus(UUID fillId, String status, long count) {
         await().atMost(Duration.ofSeconds(30)).until(() -> query(
                 "select count(*) from commissions where fill_id = $1 and entry_type = 'COMMISSION' and status = $2",

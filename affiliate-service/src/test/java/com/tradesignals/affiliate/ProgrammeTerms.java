@@ -117,6 +117,11 @@ public final class ProgrammeTerms implements AffiliateConfig {
     }
 
     @Override
+    public CommissionSides commissionSides() {
+        return CommissionSides.OPEN;
+    }
+
+    @Override
     public List<Tier> tiers() {
         return tiers;
     }

@@ -8,6 +8,7 @@ import com.tradesignals.contracts.events.IntegrationEvent;
 import com.tradesignals.contracts.events.Side;
 import com.tradesignals.contracts.events.devices.DeviceRegistered;
 import com.tradesignals.contracts.events.devices.DeviceRevoked;
+import com.tradesignals.contracts.events.executions.ClosingFillRecorded;
 import com.tradesignals.contracts.events.executions.FillBusted;
 import com.tradesignals.contracts.events.executions.FillRecorded;
 import com.tradesignals.platform.instruments.Instrument;
@@ -85,6 +86,24 @@ public class TradingEvents {
     public void bust(FillRecorded fill) {
         publish(TestKafka.newEventId(), new FillBusted(fill.fillId(), fill.signalId(), fill.tradeId(), fill.userId(),
                 fill.deviceId(), fill.size(), fill.price(), fill.notional(), "trade reversed", Instant.now()));
+    }
+
+    /**
+     * The closing deal of {@code lots} of the position {@code opening} opened, at {@code price}, earning on
+     * {@code commissionableLots}; answers it, published under {@code eventId}.
+     */
+    public ClosingFillRecorded closingFill(String eventId, FillRecorded opening, String lots,
+            String commissionableLots, String price) {
+        BigDecimal closed = new BigDecimal(lots);
+        BigDecimal at = new BigDecimal(price);
+        Optional<Instrument> instrument = catalogue.find(opening.instrument());
+        ClosingFillRecorded close = new ClosingFillRecorded(UUID.randomUUID(), UUID.randomUUID(), opening.signalId(),
+                "D-" + UUID.randomUUID(), opening.userId(), opening.deviceId(), opening.instrument(),
+                opening.assetClass(), opening.side().opposite(), closed, new BigDecimal(commissionableLots), at,
+                opening.contractSize(), opening.quoteCurrency(),
+                instrument.map(known -> known.notional(closed, at)).orElse(null), null, Instant.now());
+        publish(eventId, close);
+        return close;
     }
 
     public void publish(String eventId, IntegrationEvent event) {

@@ -15,7 +15,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -29,6 +31,12 @@ import java.util.UUID;
  * dev/device ack   --signal SIGNAL_ID
  * dev/device fill  --signal SIGNAL_ID --trade-id T-1001 --price 1.08350 --size 0.50 [--side BUY]   # size in lots
  * dev/device error --signal SIGNAL_ID --code 10019 --message "Not enough money"
+ * dev/device placed    --signal SIGNAL_ID --order-id 58210047                  # a pending order rests with the broker
+ * dev/device cancelled --signal SIGNAL_ID [--reason "cancelled by signal"]
+ * dev/device modified  --signal SIGNAL_ID [--stop-loss 1.08000] [--take-profit 1.09000]
+ * dev/device close-fill --signal SIGNAL_ID --ticket D-7781 --lots 0.50 --price 1.08840 [--profit 246.10]
+ *                       [--commission -3.50] [--swap -0.42]                      # a closing deal
+ * dev/device positions [--position SIGNAL_ID=LOTS,SIGNAL_ID=LOTS]               # the open positions, all of them
  * dev/device status --signal SIGNAL_ID
  * dev/device rotate --token $TOKEN                             # the user rotates this device's key
  * </pre>
@@ -51,9 +59,47 @@ public final class DeviceClient {
         this.credentialsFile = credentialsFile;
     }
 
+    /** A closing deal: lots and price, and the terminal's commission, swap and profit where given. */
+    private static Map<String, Object> closeFillReport(Map<String, String> options) {
+        Map<String, Object> close = new LinkedHashMap<>(Map.of(
+                "signal_id", required(options, "signal"),
+                "ticket", required(options, "ticket"),
+                "lots", required(options, "lots"),
+                "price", required(options, "price"),
+                "closed_at", options.getOrDefault("closed-at", Instant.now().toString())));
+        for (String optional : List.of("commission", "swap", "profit")) {
+            if (options.containsKey(optional)) {
+                close.put(optional, options.get(optional));
+            }
+        }
+        return close;
+    }
+
+    /** The levels now set; an option left out is none. */
+    private static Map<String, Object> modifiedReport(Map<String, String> options) {
+        Map<String, Object> modified = new LinkedHashMap<>(Map.of("signal_id", required(options, "signal")));
+        if (options.containsKey("stop-loss")) {
+            modified.put("stop_loss", options.get("stop-loss"));
+        }
+        if (options.containsKey("take-profit")) {
+            modified.put("take_profit", options.get("take-profit"));
+        }
+        return modified;
+    }
+
+    /** {@code --position SIGNAL_ID=LOTS,...}: every open position for a platform signal; none when left out. */
+    private static Map<String, Object> positionsReport(Map<String, String> options) {
+        String listed = options.getOrDefault("position", "");
+        List<Map<String, String>> positions = listed.isBlank() ? List.of() : Arrays.stream(listed.split(","))
+                .map(position -> position.split("=", 2))
+                .map(parts -> Map.of("signal_id", parts[0].trim(), "lots", parts[1].trim()))
+                .toList();
+        return Map.of("positions", positions);
+    }
+
     /** A fill report: {@code size} in lots, as the terminal reports volume; {@code side} only if given. */
     private static Map<String, Object> fillReport(Map<String, String> options) {
-        Map<String, Object> fill = new java.util.LinkedHashMap<>(Map.of(
+        Map<String, Object> fill = new LinkedHashMap<>(Map.of(
                 "signal_id", required(options, "signal"),
                 "trade_id", required(options, "trade-id"),
                 "price", required(options, "price"),
@@ -67,7 +113,8 @@ public final class DeviceClient {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: device-client register|poll|ack|fill|error|status|rotate [--option value ...]");
+            System.err.println("usage: device-client register|poll|ack|fill|error|placed|cancelled|modified|close-fill|"
+                    + "positions|status|rotate [--option value ...]");
             System.exit(2);
         }
         Map<String, String> options = options(List.of(args).subList(1, args.length));
@@ -84,6 +131,14 @@ public final class DeviceClient {
                     "signal_id", required(options, "signal"),
                     "status_code", Integer.parseInt(required(options, "code")),
                     "message", required(options, "message")), options);
+            case "placed" -> client.report("placed", Map.of("signal_id", required(options, "signal"),
+                    "broker_order_id", required(options, "order-id")), options);
+            case "cancelled" -> client.report("cancelled", options.containsKey("reason")
+                    ? Map.of("signal_id", required(options, "signal"), "reason", options.get("reason"))
+                    : Map.of("signal_id", required(options, "signal")), options);
+            case "modified" -> client.report("modified", modifiedReport(options), options);
+            case "close-fill" -> client.report("close-fill", closeFillReport(options), options);
+            case "positions" -> client.report("positions", positionsReport(options), options);
             case "status" -> client.signed("GET", "/api/v1/exec/status/" + required(options, "signal"), "", null);
             case "rotate" -> client.rotate(required(options, "token"));
             default -> throw new IllegalArgumentException("unknown command " + args[0]);
@@ -116,7 +171,7 @@ public final class DeviceClient {
                 null);
     }
 
-    /** ack, fill or error for one signal. {@code report_id} is unique per device: resending the same report is safe. */
+    /** A report on one signal (or the positions snapshot). {@code report_id} is unique per device: resending the same report is safe. */
     public HttpResponse<String> report(String type, Map<String, Object> fields, Map<String, String> options)
             throws IOException, InterruptedException {
         Map<String, Object> body = new HashMap<>(fields);

@@ -1,6 +1,8 @@
 package com.tradesignals.affiliate.commission;
 
+import com.tradesignals.affiliate.AffiliateConfig;
 import com.tradesignals.contracts.events.IntegrationEvent;
+import com.tradesignals.contracts.events.executions.ClosingFillRecorded;
 import com.tradesignals.contracts.events.executions.FillBusted;
 import com.tradesignals.contracts.events.executions.FillRecorded;
 import com.tradesignals.platform.inbox.Inbox;
@@ -9,7 +11,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-/** Fills accrue commissions, busts take them back; once per event id, in the effect's transaction. */
+/**
+ * Fills accrue commissions, busts take them back; closing fills accrue too where the programme pays on both sides
+ * ({@code affiliates.commission-sides}). Once per event id, in the effect's transaction.
+ */
 @ApplicationScoped
 public class ExecutionsConsumer {
 
@@ -17,10 +22,12 @@ public class ExecutionsConsumer {
 
     private final Inbox inbox;
     private final AccrualService accruals;
+    private final boolean closesEarn;
 
-    ExecutionsConsumer(Inbox inbox, AccrualService accruals) {
+    ExecutionsConsumer(Inbox inbox, AccrualService accruals, AffiliateConfig config) {
         this.inbox = inbox;
         this.accruals = accruals;
+        this.closesEarn = config.commissionSides() == AffiliateConfig.CommissionSides.BOTH;
     }
 
     @Incoming(CONSUMER)
@@ -35,6 +42,17 @@ public class ExecutionsConsumer {
         if (event instanceof FillBusted bust) {
             return accruals.bust(bust);
         }
+        if (event instanceof ClosingFillRecorded close && closesEarn) {
+            return accruals.accrue(asFill(close));
+        }
         return Uni.createFrom().voidItem();
+    }
+
+    /** A closing deal earns as a fill of its lots would: its own id, so it accrues once and apart from the opening. */
+    private static FillRecorded asFill(ClosingFillRecorded close) {
+        return new FillRecorded(close.closingFillId(), close.signalId(), close.ticket(), close.userId(),
+                close.deviceId(), close.instrument(), close.assetClass(), close.side(), close.lots(),
+                close.commissionableSize(), close.price(), close.contractSize(), close.quoteCurrency(), close.notional(),
+                close.closedAt());
     }
 }

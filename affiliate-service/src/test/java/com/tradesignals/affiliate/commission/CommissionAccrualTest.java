@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import com.tradesignals.affiliate.Programme;
 import com.tradesignals.affiliate.TestClock;
 import com.tradesignals.affiliate.TradingEvents;
+import com.tradesignals.contracts.events.executions.ClosingFillRecorded;
 import com.tradesignals.contracts.events.executions.FillRecorded;
 import com.tradesignals.testsupport.TestKafka;
 import com.tradesignals.testsupport.TestTokens;
@@ -61,6 +62,20 @@ class CommissionAccrualTest {
         programme.balances(tree.upper()).then().body("earned", equalTo("0.50000000"));
         programme.assertBalancesConsistent(tree.referrer());
         programme.assertBalancesConsistent(tree.upper());
+    }
+
+    @Test
+    void aClosingDealEarnsNothingWhereTheProgrammePaysOnOpeningFillsOnly() {
+        Tree tree = twoLevels();
+        FillRecorded opening = events.fill(tree.trader(), "EURUSD", "0.50", "1.08");
+        programme.awaitCommissions(opening.fillId(), 2);
+
+        String eventId = TestKafka.newEventId();
+        ClosingFillRecorded close = events.closingFill(eventId, opening, "0.50", "0.50", "1.09");
+        programme.awaitProcessed(eventId);
+
+        assertThat(programme.count("select count(*) from commissions where fill_id = $1", close.closingFillId()))
+                .isZero();
     }
 
     @Test
