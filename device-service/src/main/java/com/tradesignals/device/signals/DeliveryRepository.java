@@ -102,6 +102,18 @@ public class DeliveryRepository {
                 .getSingleResult());
     }
 
+    /** The upstream closed the signal's position in full or withdrew it: retention may forget it (SignalRetention). */
+    Uni<Void> settle(UUID userId, UUID signalId, Instant now) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        update signals set settled_at = :now
+                        where signal_id = :signalId and user_id = :userId and settled_at is null
+                        """)
+                .setParameter("signalId", signalId)
+                .setParameter("userId", userId)
+                .setParameter("now", now)
+                .executeUpdate()).replaceWithVoid();
+    }
+
     /**
      * Withdraws a signal: it no longer waits for a device; a device that has not acknowledged its open delivery
      * loses it (and whatever action on it is queued behind) and gets no cancel; a device that acknowledged it keeps

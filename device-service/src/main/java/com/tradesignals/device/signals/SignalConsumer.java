@@ -75,10 +75,14 @@ public class SignalConsumer {
         } else if (event instanceof SignalCloseRequested request) {
             signalId = request.signalId();
             delivered = deliveries.deliverAction(request.userId(), signalId, DeliveryAction.close(request), now);
+            if (request.lots() == null) {
+                delivered = delivered.call(() -> deliveries.settle(request.userId(), request.signalId(), now));
+            }
         } else {
             SignalCancelled cancelled = (SignalCancelled) event;
             signalId = cancelled.signalId();
-            delivered = deliveries.cancel(cancelled.userId(), signalId, cancelled.cancelledAt(), now);
+            delivered = deliveries.cancel(cancelled.userId(), signalId, cancelled.cancelledAt(), now)
+                    .call(() -> deliveries.settle(cancelled.userId(), cancelled.signalId(), now));
         }
         return delivered.invoke(deviceCount -> LOG.debugf("%s of signal %s delivered to %d devices",
                 event.getClass().getSimpleName(), signalId, deviceCount)).replaceWithVoid();
