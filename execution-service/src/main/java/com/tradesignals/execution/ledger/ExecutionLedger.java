@@ -261,11 +261,7 @@ public class ExecutionLedger {
                 instrument.map(known -> known.notional(applied.lots(), applied.price())).orElse(null),
                 applied.realizedPnl(), applied.closedAt()));
         if (isClosed) {
-            events.add(new PositionClosed(execution.executionId(), signal.signalId(), signal.userId(),
-                    execution.deviceId(), signal.instrument(), signal.side(), position.closedSize(),
-                    execution.averagePrice(), position.averageExitPrice(), position.realizedPnl(),
-                    instrument.map(Instrument::quoteCurrency).orElse(null), position.reportedProfit(),
-                    close.receivedAt()));
+            events.add(positionClosed(changed, signal, close.receivedAt()));
         }
         return new LedgerChange(isClosed ? Outcome.POSITION_CLOSED : Outcome.CLOSE_APPLIED, changed, null, applied,
                 List.copyOf(events), null, applied.commissionableSize().signum() == 0 ? null
@@ -282,13 +278,30 @@ public class ExecutionLedger {
         return (side == Side.BUY ? pnl : pnl.negate()).setScale(ExecutionFigures.SCALE, RoundingMode.HALF_EVEN);
     }
 
-    /** A partially filled order ends: its rest is no longer open; what filled stays open as a position. */
-    private static LedgerChange done(Execution execution, Signal signal, String reason, Instant now) {
-        Execution ended = execution.withOrder(ExecutionState.DONE, execution.order().done(now), now);
-        return LedgerChange.announced(Outcome.DONE, ended, new ExecutionDone(execution.executionId(),
-                signal.signalId(), signal.userId(), execution.deviceId(), reason, execution.cumulativeSize(),
-                signal.size().subtract(execution.cumulativeSize()).setScale(ExecutionFigures.SCALE,
-                        RoundingMode.HALF_EVEN), now));
+    /**
+     * A partially filled order ends: its rest is no longer open; what filled stays open as a position, or, when its
+     * closing deals already closed all of it, the position is CLOSED at once.
+     */
+    private LedgerChange done(Execution execution, Signal signal, String reason, Instant now) {
+        ExecutionDone done = new ExecutionDone(execution.executionId(), signal.signalId(), signal.userId(),
+                execution.deviceId(), reason, execution.cumulativeSize(), signal.size()
+                        .subtract(execution.cumulativeSize()).setScale(ExecutionFigures.SCALE, RoundingMode.HALF_EVEN),
+                now);
+        if (execution.openSize().signum() > 0) {
+            return LedgerChange.announced(Outcome.DONE,
+                    execution.withOrder(ExecutionState.DONE, execution.order().done(now), now), done);
+        }
+        return LedgerChange.announced(Outcome.POSITION_CLOSED, execution.withOrder(ExecutionState.CLOSED,
+                execution.order().done(now).closed(now), now), done, positionClosed(execution, signal, now));
+    }
+
+    private PositionClosed positionClosed(Execution execution, Signal signal, Instant at) {
+        Position position = execution.position();
+        return new PositionClosed(execution.executionId(), signal.signalId(), signal.userId(), execution.deviceId(),
+                signal.instrument(), signal.side(), position.closedSize(), execution.averagePrice(),
+                position.averageExitPrice(), position.realizedPnl(),
+                instruments.find(signal.instrument()).map(Instrument::quoteCurrency).orElse(null),
+                position.reportedProfit(), at);
     }
 
     private static LedgerChange flagged(Execution execution, Fill fill, Outcome outcome, String reason) {

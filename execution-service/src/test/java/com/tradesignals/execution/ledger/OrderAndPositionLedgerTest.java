@@ -153,6 +153,25 @@ class OrderAndPositionLedgerTest {
     }
 
     @Test
+    void aPartiallyFilledOrderWhoseLotsWereAllClosedEndsClosedWhenCancelled() {
+        Signal signal = signal(Side.BUY);
+        Execution partial = execution(ExecutionState.PARTIALLY_FILLED, signal, "0.40", "1.08340");
+        LedgerChange closed = LEDGER.recordClose(partial, signal, close(partial, "D-1", "0.40", "1.08440", null),
+                false);
+        assertThat(closed.execution().state()).isEqualTo(ExecutionState.PARTIALLY_FILLED);
+        assertThat(closed.events()).hasSize(1);
+
+        LedgerChange cancelled = LEDGER.cancel(closed.execution(), signal, null, NOW);
+
+        assertThat(cancelled.outcome()).isEqualTo(Outcome.POSITION_CLOSED);
+        assertThat(cancelled.execution().state()).isEqualTo(ExecutionState.CLOSED);
+        assertThat(cancelled.events()).hasSize(2);
+        assertThat(cancelled.events().get(0)).isInstanceOf(ExecutionDone.class);
+        // 0.40 × 100,000 × (1.08440 − 1.08340) = 40.00
+        assertThat(((PositionClosed) cancelled.events().get(1)).realizedPnl()).isEqualByComparingTo("40.00");
+    }
+
+    @Test
     void aSellPositionEarnsWhenThePriceFalls() {
         Signal signal = signal(Side.SELL);
         Execution filled = execution(ExecutionState.FILLED, signal, "1.00", "1.08340");
