@@ -16,6 +16,7 @@ import com.tradesignals.contracts.events.devices.DeviceKeyRotated;
 import com.tradesignals.contracts.events.devices.DeviceRegistered;
 import com.tradesignals.contracts.events.devices.DeviceRenamed;
 import com.tradesignals.contracts.events.devices.DeviceRevoked;
+import com.tradesignals.contracts.events.devices.DeviceSettingsChanged;
 import com.tradesignals.contracts.events.executions.ClosingFillRecorded;
 import com.tradesignals.contracts.events.executions.DevicesDiverged;
 import com.tradesignals.contracts.events.executions.ExecutionCancelled;
@@ -49,6 +50,7 @@ public enum EventType {
     DEVICE_RENAMED("device.renamed.v1", Topics.DEVICES_LIFECYCLE, DeviceRenamed.class),
     DEVICE_KEY_ROTATED("device.key-rotated.v1", Topics.DEVICES_LIFECYCLE, DeviceKeyRotated.class),
     DEVICE_REVOKED("device.revoked.v1", Topics.DEVICES_LIFECYCLE, DeviceRevoked.class),
+    DEVICE_SETTINGS_CHANGED("device.settings-changed.v1", Topics.DEVICES_LIFECYCLE, DeviceSettingsChanged.class),
     EXECUTION_ACKNOWLEDGED("execution.acknowledged.v1", Topics.EXECUTIONS, SignalAcknowledged.class),
     EXECUTION_FILL_RECORDED("execution.fill-recorded.v1", Topics.EXECUTIONS, FillRecorded.class),
     EXECUTION_FAILED("execution.failed.v1", Topics.EXECUTIONS, ExecutionFailed.class),

@@ -80,6 +80,8 @@ final class RecordSchemas {
             type(property, "integer", false);
         } else if (type == Integer.class || type == Long.class) {
             type(property, "integer", isNullable);
+        } else if (type == boolean.class) {
+            type(property, "boolean", false);
         } else if (type instanceof Class<?> enumType && enumType.isEnum()) {
             type(property, "string", isNullable);
             ArrayNode values = property.putArray("enum");
