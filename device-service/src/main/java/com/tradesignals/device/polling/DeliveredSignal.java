@@ -19,10 +19,14 @@ public record DeliveredSignal(
                 + "all of it when `is_close_all`)", enumeration = { "open", "modify", "cancel", "close" },
                 examples = "open") String kind,
         @Schema(description = "The signal's id (report it back in ack, fill and error reports)") UUID signalId,
-        @Schema(description = "The instrument's symbol (docs/instruments.md)", examples = "EURUSD") String instrument,
+        @Schema(description = "The instrument's platform symbol (docs/instruments.md)", examples = "EURUSD")
+        String instrument,
+        @Schema(description = "The symbol to trade at this device's broker: the platform symbol unless the device's "
+                + "settings map it", examples = "EURUSD.m") String symbol,
         @Schema(description = "BUY or SELL") Side side,
         @Schema(description = "How to place the order") OrderType orderType,
-        @Schema(description = "The size in lots") BigDecimal size,
+        @Schema(description = "The lots this device trades: the signal's, sized by the device's settings") BigDecimal size,
+        @Schema(description = "The signal's own lots, before the device's sizing") BigDecimal signalSize,
         @Schema(description = "The reference or limit price; null for a market order without one", nullable = true)
         BigDecimal price,
         @Schema(description = "The stop-loss price, if any", nullable = true) BigDecimal stopLoss,

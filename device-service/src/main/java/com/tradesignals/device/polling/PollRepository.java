@@ -36,12 +36,13 @@ public class PollRepository {
                 returning d.id)
             select d.is_active, greatest(d.last_ack_sequence, least($2, d.next_sequence)) as acknowledged,
                    due.sequence, due.created_at, due.kind, due.new_stop_loss, due.new_take_profit, due.new_price,
-                   due.close_lots, due.acted_at, s.signal_id, s.instrument, s.side, s.order_type, s.size, s.price,
+                   due.close_lots, due.acted_at, coalesce(due.symbol, s.instrument) as symbol,
+                   coalesce(due.lots, s.size) as lots, s.signal_id, s.instrument, s.side, s.order_type, s.size, s.price,
                    s.stop_loss, s.take_profit, s.issued_at, s.expires_at, s.traceparent
             from devices d
             left join lateral (
                 select x.sequence, x.created_at, x.signal_id, x.kind, x.new_stop_loss, x.new_take_profit,
-                       x.new_price, x.close_lots, x.acted_at
+                       x.new_price, x.close_lots, x.acted_at, x.symbol, x.lots
                 from deliveries x join signals y on y.signal_id = x.signal_id
                 where x.device_id = d.id and x.sequence > greatest($2, d.last_ack_sequence)
                   and x.cancelled_at is null
@@ -100,8 +101,9 @@ public class PollRepository {
                 String kind = row.getString("kind");
                 BigDecimal closeLots = row.getBigDecimal("close_lots");
                 due.add(new DueDeliveries.Due(new DeliveredSignal(sequence, kind, row.getUUID("signal_id"),
-                        row.getString("instrument"), Side.valueOf(row.getString("side")),
-                        OrderType.valueOf(row.getString("order_type")), row.getBigDecimal("size"),
+                        row.getString("instrument"), row.getString("symbol"), Side.valueOf(row.getString("side")),
+                        OrderType.valueOf(row.getString("order_type")), row.getBigDecimal("lots"),
+                        row.getBigDecimal("size"),
                         row.getBigDecimal("price"), row.getBigDecimal("stop_loss"), row.getBigDecimal("take_profit"),
                         instant(row.getOffsetDateTime("issued_at")), instant(row.getOffsetDateTime("expires_at")),
                         row.getBigDecimal("new_stop_loss"), row.getBigDecimal("new_take_profit"),

@@ -1,11 +1,16 @@
 package com.tradesignals.device.signals;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tradesignals.contracts.events.signals.SignalIssued;
+import com.tradesignals.device.settings.DeliveryPlans;
 import com.tradesignals.platform.observability.TraceContexts;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -19,14 +24,20 @@ public class DeliveryRepository {
     /** The PostgreSQL notification channel; the payload is a device id. */
     public static final String WAKEUP_CHANNEL = "device_wakeups";
 
+    private final ObjectMapper json;
+
+    DeliveryRepository(ObjectMapper json) {
+        this.json = json;
+    }
+
     /**
-     * Stores the signal, unless a signal with its id was stored before, and gives it to every active device of
-     * its user with each device's next sequence number (the device rows stay locked until commit, so sequences
-     * never interleave). An expired signal is stored but given to no device; a live one for a user without an
-     * active device is marked as awaiting one. One statement: this is the signal's path to a parked poll.
-     * Answers how many devices got it.
+     * Stores the signal, unless a signal with its id was stored before, and gives it to each of {@code targets} (the
+     * user's active devices that take it, with their symbol and lots) with each device's next sequence number (the
+     * device rows stay locked until commit, so sequences never interleave). An expired signal is stored but given to
+     * no device; a live one for a user without an active device is marked as awaiting one. One statement: this is the
+     * signal's path to a parked poll. Answers how many devices got it.
      */
-    Uni<Long> storeAndFanOut(SignalIssued signal, Instant now) {
+    Uni<Long> storeAndFanOut(SignalIssued signal, List<DeliveryPlans.Target> targets, Instant now) {
         boolean isLive = signal.expiresAt().isAfter(now);
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                         with stored as (
@@ -38,13 +49,18 @@ public class DeliveryRepository {
                                     :isLive and not exists (select 1 from devices where user_id = :userId and is_active))
                             on conflict (signal_id) do nothing
                             returning signal_id),
+                        planned as (
+                            -- Bound as text: the client would send a String bound to jsonb as a JSON string.
+                            select * from jsonb_to_recordset(cast(cast(:targets as text) as jsonb))
+                                as planned (device_id uuid, symbol text, lots numeric)),
                         targets as (
-                            update devices set next_sequence = next_sequence + 1
-                            where user_id = :userId and is_active and :isLive and exists (select 1 from stored)
-                            returning id, next_sequence),
+                            update devices d set next_sequence = d.next_sequence + 1 from planned
+                            where d.id = planned.device_id and d.user_id = :userId and d.is_active and :isLive
+                              and exists (select 1 from stored)
+                            returning d.id, d.next_sequence, planned.symbol, planned.lots),
                         delivered as (
-                            insert into deliveries (device_id, sequence, signal_id, created_at)
-                            select id, next_sequence, :signalId, :now from targets
+                            insert into deliveries (device_id, sequence, signal_id, created_at, symbol, lots)
+                            select id, next_sequence, :signalId, :now, symbol, lots from targets
                             returning device_id)
                         select count(*) from (select pg_notify('%s', device_id::text) from delivered) as notified
                         """.formatted(WAKEUP_CHANNEL), Long.class)
@@ -62,7 +78,17 @@ public class DeliveryRepository {
                 .setParameter("now", now)
                 .setParameter("traceparent", TraceContexts.currentTraceparent())
                 .setParameter("isLive", isLive)
+                .setParameter("targets", targetsJson(targets))
                 .getSingleResult());
+    }
+
+    private String targetsJson(List<DeliveryPlans.Target> targets) {
+        try {
+            return json.writeValueAsString(targets.stream().map(target -> Map.of("device_id", target.deviceId(),
+                    "symbol", target.symbol(), "lots", target.lots())).toList());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("delivery targets are always serialisable", e);
+        }
     }
 
     /**
@@ -73,19 +99,21 @@ public class DeliveryRepository {
     Uni<Long> deliverAction(UUID userId, UUID signalId, DeliveryAction action, Instant now) {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                         with targets as (
-                            update devices d set next_sequence = d.next_sequence + 1
+                            update devices d set next_sequence = d.next_sequence + 1 from deliveries o
                             where d.user_id = :userId and d.is_active
-                              and exists (select 1 from deliveries o
-                                          where o.device_id = d.id and o.signal_id = :signalId and o.kind = 'open'
-                                            and o.cancelled_at is null
-                                            and (not :onlyAcknowledged or o.sequence <= d.last_ack_sequence))
-                            returning d.id, d.next_sequence),
+                              and o.device_id = d.id and o.signal_id = :signalId and o.kind = 'open'
+                              and o.cancelled_at is null
+                              and (not :onlyAcknowledged or o.sequence <= d.last_ack_sequence)
+                            returning d.id, d.next_sequence, o.symbol, o.lots),
                         delivered as (
                             insert into deliveries (device_id, sequence, signal_id, created_at, kind, new_stop_loss,
-                                                    new_take_profit, new_price, close_lots, acted_at)
-                            select id, next_sequence, :signalId, :now, :kind, :newStopLoss, :newTakeProfit,
-                                   :newPrice, :closeLots, :actedAt
-                            from targets
+                                                    new_take_profit, new_price, close_lots, acted_at, symbol, lots)
+                            select t.id, t.next_sequence, :signalId, :now, :kind, :newStopLoss, :newTakeProfit,
+                                   :newPrice,
+                                   -- A partial close is of the device's own lots, in proportion to the signal's.
+                                   trunc(cast(:closeLots as numeric) * coalesce(t.lots, s.size) / s.size, 8),
+                                   :actedAt, t.symbol, t.lots
+                            from targets t join signals s on s.signal_id = :signalId
                             returning device_id)
                         select count(*) from (select pg_notify('%s', device_id::text) from delivered) as notified
                         """.formatted(WAKEUP_CHANNEL), Long.class)
@@ -151,10 +179,12 @@ public class DeliveryRepository {
                         with claimed as (
                             update signals set is_awaiting_device = false
                             where user_id = :userId and is_awaiting_device and expires_at > :now
-                            returning signal_id, issued_at),
+                            returning signal_id, issued_at, instrument, size),
                         delivered as (
-                            insert into deliveries (device_id, sequence, signal_id, created_at)
-                            select :deviceId, row_number() over (order by issued_at, signal_id), signal_id, :now
+                            -- A device just registered has no settings yet: it trades the signal as issued.
+                            insert into deliveries (device_id, sequence, signal_id, created_at, symbol, lots)
+                            select :deviceId, row_number() over (order by issued_at, signal_id), signal_id, :now,
+                                   instrument, size
                             from claimed
                             returning sequence)
                         update devices set next_sequence = (select coalesce(max(sequence), 0) from delivered)

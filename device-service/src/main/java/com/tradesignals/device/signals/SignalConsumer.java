@@ -6,6 +6,7 @@ import com.tradesignals.contracts.events.signals.SignalCloseRequested;
 import com.tradesignals.contracts.events.signals.SignalIssued;
 import com.tradesignals.contracts.events.signals.SignalModified;
 import com.tradesignals.device.registry.DeviceRepository;
+import com.tradesignals.device.settings.DeliveryPlans;
 import com.tradesignals.platform.inbox.Inbox;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
@@ -33,12 +34,15 @@ public class SignalConsumer {
     private final Inbox inbox;
     private final DeviceRepository devices;
     private final DeliveryRepository deliveries;
+    private final DeliveryPlans plans;
     private final Clock clock;
 
-    SignalConsumer(Inbox inbox, DeviceRepository devices, DeliveryRepository deliveries, Clock clock) {
+    SignalConsumer(Inbox inbox, DeviceRepository devices, DeliveryRepository deliveries, DeliveryPlans plans,
+            Clock clock) {
         this.inbox = inbox;
         this.devices = devices;
         this.deliveries = deliveries;
+        this.plans = plans;
         this.clock = clock;
     }
 
@@ -68,7 +72,8 @@ public class SignalConsumer {
         UUID signalId;
         if (event instanceof SignalIssued signal) {
             signalId = signal.signalId();
-            delivered = deliveries.storeAndFanOut(signal, now);
+            delivered = plans.targets(signal.userId(), signal.instrument(), signal.size())
+                    .chain(targets -> deliveries.storeAndFanOut(signal, targets, now));
         } else if (event instanceof SignalModified modified) {
             signalId = modified.signalId();
             delivered = deliveries.deliverAction(modified.userId(), signalId, DeliveryAction.modify(modified), now);

@@ -16,6 +16,8 @@ class DeviceSizingTest {
         return Stream.of(
                 // multiplier, fixed, max, signal lots, lot step → lots
                 Arguments.of(null, null, null, "1.00", "0.01", "1.00000000"),
+                Arguments.of(null, null, null, "0.005", "0.01", "0.00500000"),
+                Arguments.of("1", null, null, "0.005", "0.01", "0.01000000"),
                 Arguments.of("0.5", null, null, "1.00", "0.01", "0.50000000"),
                 Arguments.of("0.5", null, null, "0.03", "0.01", "0.01000000"),
                 Arguments.of("0.33", null, null, "1.00", "0.01", "0.33000000"),
