@@ -67,7 +67,8 @@ public class DeviceSettingsService {
                 apply(settings, request, now);
                 return settings.<DeviceSettings>persist()
                         .chain(() -> audit.recordChange(new DeviceSettingsChanged(deviceId, userId, settings.isPaused,
-                                        settings.lotMultiplier, settings.fixedLots, settings.maxLots, now), userId,
+                                        settings.lotMultiplier, settings.fixedLots, settings.maxLots,
+                                        allowedInstruments(settings), now), userId,
                                 "device.settings-changed", deviceId, details(settings)))
                         .replaceWith(() -> view(settings));
             });

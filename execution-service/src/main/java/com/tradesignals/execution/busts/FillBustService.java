@@ -53,7 +53,7 @@ public class FillBustService {
                                     fill.price().toPlainString())))
                     .replaceWith(() -> new BustedFill(fill.fillId(), execution.executionId(), execution.signalId(),
                             fill.tradeId(), now, execution.state(), execution.cumulativeSize(),
-                            ExecutionFigures.leaves(execution.state(), locked.signal().size(),
+                            ExecutionFigures.leaves(execution.state(), execution.requestedOf(locked.signal()),
                                     execution.cumulativeSize()),
                             execution.averagePrice()));
         }));

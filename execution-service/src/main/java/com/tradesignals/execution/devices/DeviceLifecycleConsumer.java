@@ -4,6 +4,7 @@ import com.tradesignals.contracts.events.IntegrationEvent;
 import com.tradesignals.contracts.events.devices.DeviceKeyRotated;
 import com.tradesignals.contracts.events.devices.DeviceRegistered;
 import com.tradesignals.contracts.events.devices.DeviceRevoked;
+import com.tradesignals.contracts.events.devices.DeviceSettingsChanged;
 import com.tradesignals.platform.inbox.Inbox;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,6 +52,19 @@ public class DeviceLifecycleConsumer {
                     device.previousKeyValidUntil = rotated.previousKeyValidUntil();
                     device.keyVersion = rotated.keyVersion();
                     device.updatedAt = rotated.occurredAt();
+                }
+            }).replaceWithVoid();
+        }
+        if (event instanceof DeviceSettingsChanged changed) {
+            return devices.findById(changed.deviceId()).invoke(device -> {
+                if (device != null) {
+                    device.isPaused = changed.isPaused();
+                    device.lotMultiplier = changed.lotMultiplier();
+                    device.fixedLots = changed.fixedLots();
+                    device.maxLots = changed.maxLots();
+                    device.allowedInstruments = changed.allowedInstruments() == null ? null
+                            : changed.allowedInstruments().toArray(String[]::new);
+                    device.updatedAt = changed.changedAt();
                 }
             }).replaceWithVoid();
         }

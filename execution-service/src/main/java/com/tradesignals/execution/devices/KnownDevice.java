@@ -4,6 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -30,6 +31,21 @@ public class KnownDevice {
 
     @Column(name = "previous_key_valid_until")
     public Instant previousKeyValidUntil;
+
+    @Column(name = "is_paused", nullable = false)
+    public boolean isPaused;
+
+    @Column(name = "lot_multiplier")
+    public BigDecimal lotMultiplier;
+
+    @Column(name = "fixed_lots")
+    public BigDecimal fixedLots;
+
+    @Column(name = "max_lots")
+    public BigDecimal maxLots;
+
+    @Column(name = "allowed_instruments")
+    public String[] allowedInstruments;
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;

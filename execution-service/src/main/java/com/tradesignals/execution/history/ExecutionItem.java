@@ -50,7 +50,7 @@ public record ExecutionItem(
         ExecutionFigures figures = ExecutionFigures.ofTotals(execution.cumulativeSize(), execution.notional());
         return new ExecutionItem(execution.executionId(), signal.signalId(), execution.deviceId(), signal.instrument(),
                 signal.side(), execution.state(), signal.size(), figures.cumulativeSize(),
-                ExecutionFigures.leaves(execution.state(), signal.size(), figures.cumulativeSize()),
+                ExecutionFigures.leaves(execution.state(), execution.requestedOf(signal), figures.cumulativeSize()),
                 figures.averagePrice(), figures.slippage(signal.side(), signal.price()),
                 execution.order().brokerOrderId(), execution.position().closedSize(),
                 execution.position().averageExitPrice(), execution.position().realizedPnl(), execution.createdAt(),

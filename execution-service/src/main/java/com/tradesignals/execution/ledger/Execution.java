@@ -8,12 +8,14 @@ import java.util.UUID;
  * One device's execution of one signal, as a value: {@link ExecutionLedger} answers a changed copy. Its figures
  * ({@code cumulativeSize}, {@code notional}: the sums of its counted fills; {@code averagePrice}) and its
  * {@code position} are derived from its fills and closing fills, never from a client. {@code order} is what the
- * terminal said of its order with the broker.
+ * terminal said of its order with the broker. {@code requestedSize} is the lots this device was asked to trade (its
+ * settings' sizing of the signal when the execution began; null in executions older than settings: the signal's).
  */
 public record Execution(UUID executionId, UUID signalId, UUID deviceId, UUID userId, ExecutionState state,
         BigDecimal cumulativeSize, BigDecimal notional, BigDecimal averagePrice, Instant acknowledgedAt,
         Instant firstFillAt, Instant lastFillAt, Instant failedAt, Instant expiredAt, Integer errorCode,
-        String errorMessage, Order order, Position position, Instant createdAt, Instant updatedAt) {
+        String errorMessage, BigDecimal requestedSize, Order order, Position position, Instant createdAt,
+        Instant updatedAt) {
 
     /**
      * The broker order: its id once placed, the stop loss and take profit the terminal confirmed, and when the order
@@ -49,6 +51,11 @@ public record Execution(UUID executionId, UUID signalId, UUID deviceId, UUID use
         }
     }
 
+    /** The lots this device was asked to trade of {@code signal}. */
+    public BigDecimal requestedOf(Signal signal) {
+        return requestedSize != null ? requestedSize : signal.size();
+    }
+
     /** The lots still open. */
     public BigDecimal openSize() {
         return position.openSize(cumulativeSize);
@@ -57,43 +64,43 @@ public record Execution(UUID executionId, UUID signalId, UUID deviceId, UUID use
     Execution withState(ExecutionState newState, Instant now) {
         return new Execution(executionId, signalId, deviceId, userId, newState, cumulativeSize, notional,
                 averagePrice, acknowledgedAt, firstFillAt, lastFillAt, failedAt, expiredAt, errorCode, errorMessage,
-                order, position, createdAt, now);
+                requestedSize, order, position, createdAt, now);
     }
 
     Execution withOrder(ExecutionState newState, Order newOrder, Instant now) {
         return new Execution(executionId, signalId, deviceId, userId, newState, cumulativeSize, notional,
                 averagePrice, acknowledgedAt, firstFillAt, lastFillAt, failedAt, expiredAt, errorCode, errorMessage,
-                newOrder, position, createdAt, now);
+                requestedSize, newOrder, position, createdAt, now);
     }
 
     Execution withPosition(ExecutionState newState, Position newPosition, Order newOrder, Instant now) {
         return new Execution(executionId, signalId, deviceId, userId, newState, cumulativeSize, notional,
                 averagePrice, acknowledgedAt, firstFillAt, lastFillAt, failedAt, expiredAt, errorCode, errorMessage,
-                newOrder, newPosition, createdAt, now);
+                requestedSize, newOrder, newPosition, createdAt, now);
     }
 
     Execution acknowledged(ExecutionState newState, Instant now) {
         return new Execution(executionId, signalId, deviceId, userId, newState, cumulativeSize, notional,
-                averagePrice, now, firstFillAt, lastFillAt, failedAt, expiredAt, errorCode, errorMessage, order,
-                position, createdAt, now);
+                averagePrice, now, firstFillAt, lastFillAt, failedAt, expiredAt, errorCode, errorMessage,
+                requestedSize, order, position, createdAt, now);
     }
 
     Execution expired(Instant now) {
         return new Execution(executionId, signalId, deviceId, userId, ExecutionState.EXPIRED, cumulativeSize,
                 notional, averagePrice, acknowledgedAt, firstFillAt, lastFillAt, failedAt, now, errorCode,
-                errorMessage, order, position, createdAt, now);
+                errorMessage, requestedSize, order, position, createdAt, now);
     }
 
     Execution failed(ExecutionState newState, int code, String message, Instant now) {
         return new Execution(executionId, signalId, deviceId, userId, newState, cumulativeSize, notional,
-                averagePrice, acknowledgedAt, firstFillAt, lastFillAt, now, expiredAt, code, message, order, position,
-                createdAt, now);
+                averagePrice, acknowledgedAt, firstFillAt, lastFillAt, now, expiredAt, code, message, requestedSize,
+                order, position, createdAt, now);
     }
 
     Execution withFigures(ExecutionState newState, ExecutionFigures figures, Instant now) {
         return new Execution(executionId, signalId, deviceId, userId, newState, figures.cumulativeSize(),
                 figures.notional(), figures.averagePrice(), acknowledgedAt, firstFillAt, lastFillAt, failedAt,
-                expiredAt, errorCode, errorMessage, order, position, createdAt, now);
+                expiredAt, errorCode, errorMessage, requestedSize, order, position, createdAt, now);
     }
 
     /** With {@code filledAt} counted in the first and last fill times. */
@@ -101,7 +108,7 @@ public record Execution(UUID executionId, UUID signalId, UUID deviceId, UUID use
         Instant first = firstFillAt == null || filledAt.isBefore(firstFillAt) ? filledAt : firstFillAt;
         Instant last = lastFillAt == null || filledAt.isAfter(lastFillAt) ? filledAt : lastFillAt;
         return new Execution(executionId, signalId, deviceId, userId, state, cumulativeSize, notional, averagePrice,
-                acknowledgedAt, first, last, failedAt, expiredAt, errorCode, errorMessage, order, position, createdAt,
-                updatedAt);
+                acknowledgedAt, first, last, failedAt, expiredAt, errorCode, errorMessage, requestedSize, order,
+                position, createdAt, updatedAt);
     }
 }

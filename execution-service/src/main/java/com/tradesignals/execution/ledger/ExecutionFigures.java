@@ -50,10 +50,10 @@ public record ExecutionFigures(BigDecimal cumulativeSize, BigDecimal notional, B
         return size.multiply(price).setScale(NOTIONAL_SCALE, RoundingMode.UNNECESSARY);
     }
 
-    /** FIX LeavesQty: what is still open; nothing once the execution is filled, rejected or expired. */
-    public static BigDecimal leaves(ExecutionState state, BigDecimal signalSize, BigDecimal cumulativeSize) {
+    /** FIX LeavesQty: what is still to fill of the requested lots; nothing once the order is filled or ended. */
+    public static BigDecimal leaves(ExecutionState state, BigDecimal requestedSize, BigDecimal cumulativeSize) {
         boolean isDone = state == ExecutionState.FILLED || state.isClosed();
-        return (isDone ? BigDecimal.ZERO : signalSize.subtract(cumulativeSize)).setScale(SCALE, RoundingMode.HALF_EVEN);
+        return (isDone ? BigDecimal.ZERO : requestedSize.subtract(cumulativeSize)).setScale(SCALE, RoundingMode.HALF_EVEN);
     }
 
     public BigDecimal averagePrice() {

@@ -98,7 +98,7 @@ public class ExecutionLedger {
         // The execution row carries the sums of its counted fills (kept under its row lock, recomputed from the
         // fills on a bust), so a fill reads none of the earlier fills.
         ExecutionFigures before = ExecutionFigures.ofTotals(execution.cumulativeSize(), execution.notional());
-        if (before.cumulativeSize().add(reported.size()).compareTo(signal.size()) > 0) {
+        if (before.cumulativeSize().add(reported.size()).compareTo(execution.requestedOf(signal)) > 0) {
             return LedgerChange.ofFill(Outcome.OVERFILL_QUARANTINED, execution,
                     fill.withStatus(FillStatus.QUARANTINED, "overfill"), null, null);
         }
@@ -284,7 +284,7 @@ public class ExecutionLedger {
      */
     private LedgerChange done(Execution execution, Signal signal, String reason, Instant now) {
         ExecutionDone done = new ExecutionDone(execution.executionId(), signal.signalId(), signal.userId(),
-                execution.deviceId(), reason, execution.cumulativeSize(), signal.size()
+                execution.deviceId(), reason, execution.cumulativeSize(), execution.requestedOf(signal)
                         .subtract(execution.cumulativeSize()).setScale(ExecutionFigures.SCALE, RoundingMode.HALF_EVEN),
                 now);
         if (execution.openSize().signum() > 0) {
@@ -313,7 +313,8 @@ public class ExecutionLedger {
      * of all the user's devices on this signal, up to a multiple of its size), and is announced.
      */
     private Correction applied(Execution execution, Signal signal, Fill fill, Optional<Instrument> instrument) {
-        BigDecimal cap = signal.size().multiply(config.plausibility().commissionableCopies());
+        // Copies of one signal on the user's devices earn, together, at most the lots of the largest of them.
+        BigDecimal cap = execution.requestedOf(signal).multiply(config.plausibility().commissionableCopies());
         BigDecimal room = cap.subtract(signal.commissionableSize()).max(BigDecimal.ZERO);
         Fill applied = fill.applied(fill.size().min(room).setScale(ExecutionFigures.SCALE, RoundingMode.UNNECESSARY));
         FillRecorded recorded = new FillRecorded(applied.fillId(), signal.signalId(), applied.tradeId(),
@@ -333,7 +334,7 @@ public class ExecutionLedger {
         if (!state.isClosed()) {
             if (figures.cumulativeSize().signum() == 0) {
                 state = execution.acknowledgedAt() != null ? ExecutionState.ACKED : ExecutionState.PENDING;
-            } else if (figures.cumulativeSize().compareTo(signal.size()) >= 0) {
+            } else if (figures.cumulativeSize().compareTo(execution.requestedOf(signal)) >= 0) {
                 state = ExecutionState.FILLED;
             } else {
                 state = ExecutionState.PARTIALLY_FILLED;

@@ -2,6 +2,7 @@ package com.tradesignals.execution.ledger;
 
 import com.tradesignals.contracts.events.IntegrationEvent;
 import com.tradesignals.contracts.events.Side;
+import com.tradesignals.contracts.events.devices.DeviceSizing;
 import com.tradesignals.contracts.events.executions.DevicesDiverged;
 import com.tradesignals.contracts.events.executions.PositionMismatch;
 import com.tradesignals.contracts.events.signals.OrderType;
@@ -23,6 +24,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -78,7 +80,7 @@ public class ExecutionStore {
             + "cumulative_size, notional, average_price, acknowledged_at, first_fill_at, last_fill_at, failed_at, "
             + "expired_at, error_code, error_message, broker_order_id, placed_at, stop_loss, take_profit, modified_at, "
             + "cancelled_at, cancel_reason, done_at, closed_at, closed_size, exit_notional, realized_pnl, "
-            + "reported_profit, created_at, updated_at";
+            + "reported_profit, requested_size, created_at, updated_at";
     private static final String LOCK_EXECUTION = "select " + EXECUTION_COLUMNS
             + " from executions where signal_id = $1 and device_id = $2 for update";
     private static final String LOCK_EXECUTION_BY_ID = "select " + EXECUTION_COLUMNS
@@ -86,12 +88,18 @@ public class ExecutionStore {
     private static final String EXECUTIONS_OF_SIGNAL = "select " + EXECUTION_COLUMNS
             + " from executions where signal_id = $1 order by created_at, device_id";
     private static final String CREATE_EXECUTION = "insert into executions (execution_id, signal_id, device_id, "
-            + "user_id, state, created_at, updated_at) values ($1, $2, $3, $4, 'PENDING', $5, $5) "
+            + "user_id, state, requested_size, created_at, updated_at) values ($1, $2, $3, $4, 'PENDING', $6, $5, $5) "
             + "on conflict (signal_id, device_id) do nothing";
-    private static final String CREATE_EXECUTIONS_OF_ACTIVE_DEVICES = "insert into executions (execution_id, "
-            + "signal_id, device_id, user_id, state, created_at, updated_at) select gen_random_uuid(), $1, device_id, "
-            + "user_id, 'PENDING', $3, $3 from known_devices where user_id = $2 and is_active "
-            + "on conflict (signal_id, device_id) do nothing";
+    private static final String CREATE_EXECUTIONS = "insert into executions (execution_id, signal_id, device_id, "
+            + "user_id, state, requested_size, created_at, updated_at) select gen_random_uuid(), $1, device_id, $2, "
+            + "'PENDING', requested_size, $3, $3 from unnest($4::uuid[], $5::numeric[]) as asked (device_id, "
+            + "requested_size) on conflict (signal_id, device_id) do nothing";
+    private static final String SIZING_COLUMNS = "device_id, lot_multiplier, fixed_lots, max_lots";
+    // The devices a signal is given to (device-service's fan-out takes the same ones): active, not paused, allowing it.
+    private static final String DEVICES_TAKING = "select " + SIZING_COLUMNS + " from known_devices "
+            + "where user_id = $1 and is_active and not is_paused "
+            + "and (allowed_instruments is null or $2 = any(allowed_instruments)) order by device_id";
+    private static final String DEVICE_SIZING = "select " + SIZING_COLUMNS + " from known_devices where device_id = $1";
     private static final String UPDATE_EXECUTION = "update executions set state = $2, cumulative_size = $3, "
             + "notional = $4, average_price = $5, acknowledged_at = $6, first_fill_at = $7, last_fill_at = $8, "
             + "failed_at = $9, expired_at = $10, error_code = $11, error_message = $12, updated_at = $13, "
@@ -257,10 +265,25 @@ public class ExecutionStore {
 
     // Executions
 
-    /** A PENDING execution for each active device the user has, so that the status shows who has not answered yet. */
-    public Uni<Void> openForActiveDevices(SqlConnection transaction, UUID signalId, UUID userId, Instant now) {
-        return transaction.preparedQuery(CREATE_EXECUTIONS_OF_ACTIVE_DEVICES).execute(Tuple.of(signalId, userId, at(now)))
-                .replaceWithVoid();
+    /**
+     * A PENDING execution for each device the signal is given to (active, not paused, allowing its instrument), so
+     * that the status shows who has not answered yet, each with the lots {@code requested} gives its sizing.
+     */
+    public Uni<Void> openForDevicesTaking(SqlConnection transaction, Signal signal, RequestedLots requested,
+            Instant now) {
+        return transaction.preparedQuery(DEVICES_TAKING).execute(Tuple.of(signal.userId(), signal.instrument()))
+                .chain(rows -> {
+                    List<UUID> devices = new ArrayList<>(rows.size());
+                    List<BigDecimal> lots = new ArrayList<>(rows.size());
+                    for (Row row : rows) {
+                        devices.add(row.getUUID("device_id"));
+                        lots.add(requested.of(signal, sizingOf(row)));
+                    }
+                    return devices.isEmpty() ? Uni.createFrom().voidItem()
+                            : transaction.preparedQuery(CREATE_EXECUTIONS).execute(Tuple.of(signal.signalId(),
+                                    signal.userId(), at(now), devices.toArray(UUID[]::new),
+                                    lots.toArray(BigDecimal[]::new))).replaceWithVoid();
+                });
     }
 
     /**
@@ -282,12 +305,20 @@ public class ExecutionStore {
      * The execution of (signal, device), created PENDING if the device has none yet (the first report of a device the
      * signal did not know about), locked.
      */
-    public Uni<Execution> openLocked(SqlConnection transaction, UUID signalId, UUID deviceId, UUID userId,
-            Instant now) {
-        return transaction.preparedQuery(CREATE_EXECUTION)
-                .execute(Tuple.of(UUID.randomUUID(), signalId, deviceId, userId, at(now)))
-                .chain(() -> transaction.preparedQuery(LOCK_EXECUTION).execute(Tuple.of(signalId, deviceId)))
+    public Uni<Execution> openLocked(SqlConnection transaction, Signal signal, UUID deviceId, UUID userId,
+            RequestedLots requested, Instant now) {
+        return transaction.preparedQuery(DEVICE_SIZING).execute(Tuple.of(deviceId))
+                .map(rows -> requested.of(signal, Optional.ofNullable(first(rows, ExecutionStore::sizingOf))
+                        .orElse(DeviceSizing.AS_SIGNAL)))
+                .chain(lots -> transaction.preparedQuery(CREATE_EXECUTION)
+                        .execute(Tuple.of(UUID.randomUUID(), signal.signalId(), deviceId, userId, at(now), lots)))
+                .chain(() -> transaction.preparedQuery(LOCK_EXECUTION).execute(Tuple.of(signal.signalId(), deviceId)))
                 .map(rows -> first(rows, row -> executionOf(row, "")));
+    }
+
+    private static DeviceSizing sizingOf(Row row) {
+        return new DeviceSizing(row.getBigDecimal("lot_multiplier"), row.getBigDecimal("fixed_lots"),
+                row.getBigDecimal("max_lots"));
     }
 
     public Uni<List<Execution>> executionsOfSignal(SqlClient database, UUID signalId) {
@@ -552,7 +583,7 @@ public class ExecutionStore {
                 instant(row.getOffsetDateTime(alias + "last_fill_at")),
                 instant(row.getOffsetDateTime(alias + "failed_at")),
                 instant(row.getOffsetDateTime(alias + "expired_at")), row.getInteger(alias + "error_code"),
-                row.getString(alias + "error_message"),
+                row.getString(alias + "error_message"), row.getBigDecimal(alias + "requested_size"),
                 new Execution.Order(row.getString(alias + "broker_order_id"),
                         instant(row.getOffsetDateTime(alias + "placed_at")), row.getBigDecimal(alias + "stop_loss"),
                         row.getBigDecimal(alias + "take_profit"), instant(row.getOffsetDateTime(alias + "modified_at")),

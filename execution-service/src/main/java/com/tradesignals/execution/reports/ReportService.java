@@ -17,6 +17,7 @@ import com.tradesignals.execution.ledger.Outcome;
 import com.tradesignals.execution.ledger.ReceivedReport;
 import com.tradesignals.execution.ledger.ReportType;
 import com.tradesignals.execution.ledger.ReportedFill;
+import com.tradesignals.execution.ledger.RequestedLots;
 import com.tradesignals.execution.ledger.Signal;
 import com.tradesignals.execution.signals.WaitingReports;
 import com.tradesignals.platform.problem.ProblemException;
@@ -49,16 +50,18 @@ public class ReportService implements WaitingReports {
     private final Pool database;
     private final ExecutionStore store;
     private final ExecutionLedger ledger;
+    private final RequestedLots requestedLots;
     private final ExecutionMetrics metrics;
     private final ExecutionConfig config;
     private final ObjectMapper json;
     private final Clock clock;
 
-    ReportService(Pool database, ExecutionStore store, ExecutionLedger ledger, ExecutionMetrics metrics,
-            ExecutionConfig config, ObjectMapper json, Clock clock) {
+    ReportService(Pool database, ExecutionStore store, ExecutionLedger ledger, RequestedLots requestedLots,
+            ExecutionMetrics metrics, ExecutionConfig config, ObjectMapper json, Clock clock) {
         this.database = database;
         this.store = store;
         this.ledger = ledger;
+        this.requestedLots = requestedLots;
         this.metrics = metrics;
         this.config = config;
         this.json = json;
@@ -119,7 +122,8 @@ public class ReportService implements WaitingReports {
                                 throw ProblemException.notFound("Signal");
                             }
                             return (snapshot.execution() != null ? Uni.createFrom().item(snapshot.execution())
-                                    : store.openLocked(transaction, signalId, caller.deviceId(), caller.userId(), now))
+                                    : store.openLocked(transaction, signal, caller.deviceId(), caller.userId(),
+                                            requestedLots, now))
                                     .chain(execution -> applyNew(transaction, received, report, signal, execution));
                         }))
                 .invoke(submitted -> metrics.applied(report.type().name(), submitted.change(), submitted.signal()))
@@ -191,7 +195,7 @@ public class ReportService implements WaitingReports {
             decided = Uni.createFrom().item(LedgerChange.of(Outcome.NOT_OWNER));
         } else {
             DeviceReport report = fromJson(waited);
-            decided = store.openLocked(transaction, signal.signalId(), waited.deviceId(), waited.userId(), now)
+            decided = store.openLocked(transaction, signal, waited.deviceId(), waited.userId(), requestedLots, now)
                     .chain(execution -> alreadyReported(transaction, execution, report)
                             .map(tradeAlreadyReported -> apply(execution, signal, report, waited.fillId(),
                                     waited.receivedAt(), tradeAlreadyReported)));
@@ -213,7 +217,7 @@ public class ReportService implements WaitingReports {
         return new ReportAnswer(waited.reportId(), waited.reportType(), waited.signalId(), change.outcome(),
                 storesFill(change) ? waited.fillId() : null, after == null ? null
                         : ReportAnswer.ExecutionSummary.of(after,
-                                ExecutionFigures.leaves(after.state(), signal.size(), after.cumulativeSize())));
+                                ExecutionFigures.leaves(after.state(), after.requestedOf(signal), after.cumulativeSize())));
     }
 
     private static boolean storesFill(LedgerChange change) {
@@ -243,7 +247,7 @@ public class ReportService implements WaitingReports {
         Execution after = change.execution();
         ReportAnswer answer = new ReportAnswer(report.reportId(), report.type(), signal.signalId(), change.outcome(),
                 storesFill(change) ? fillId : null, ReportAnswer.ExecutionSummary.of(after,
-                        ExecutionFigures.leaves(after.state(), signal.size(), after.cumulativeSize())));
+                        ExecutionFigures.leaves(after.state(), after.requestedOf(signal), after.cumulativeSize())));
         ReceivedReport stored = stored(received, fillId, change.outcome(), APPLIED, toJson(answer));
         return store.write(transaction, change, stored).map(written -> {
             if (!written.reportIsNew()) {

@@ -113,7 +113,7 @@ public class FillReviewService {
             Instant now) {
         return new ReviewedFill(fill.fillId(), previous, fill.status(), fill.commissionableSize(), now,
                 execution.executionId(), execution.state(), execution.cumulativeSize(),
-                ExecutionFigures.leaves(execution.state(), signal.size(), execution.cumulativeSize()),
+                ExecutionFigures.leaves(execution.state(), execution.requestedOf(signal), execution.cumulativeSize()),
                 execution.averagePrice());
     }
 }

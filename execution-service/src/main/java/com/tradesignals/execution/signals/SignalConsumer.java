@@ -9,6 +9,7 @@ import com.tradesignals.execution.ledger.Execution;
 import com.tradesignals.execution.ledger.ExecutionLedger;
 import com.tradesignals.execution.ledger.ExecutionStore;
 import com.tradesignals.execution.ledger.LedgerChange;
+import com.tradesignals.execution.ledger.RequestedLots;
 import com.tradesignals.execution.ledger.Signal;
 import com.tradesignals.platform.inbox.Inbox;
 import io.smallrye.mutiny.Uni;
@@ -21,7 +22,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Learns signals from signals.v1, each event applied once, in the transaction that marks it processed: an issued
- * signal is stored with a PENDING execution for each of the user's active devices, and the reports that arrived before
+ * signal is stored with a PENDING execution for each of the user's devices it is given to, and the reports that arrived before
  * it are applied ({@link WaitingReports}); a modified one takes its new levels; a cancelled one ends the executions of
  * the devices that never acted on it.
  */
@@ -35,14 +36,16 @@ public class SignalConsumer {
     private final Inbox inbox;
     private final ExecutionStore store;
     private final ExecutionLedger ledger;
+    private final RequestedLots requestedLots;
     private final WaitingReports waitingReports;
     private final Clock clock;
 
-    SignalConsumer(Inbox inbox, ExecutionStore store, ExecutionLedger ledger, WaitingReports waitingReports,
-            Clock clock) {
+    SignalConsumer(Inbox inbox, ExecutionStore store, ExecutionLedger ledger, RequestedLots requestedLots,
+            WaitingReports waitingReports, Clock clock) {
         this.inbox = inbox;
         this.store = store;
         this.ledger = ledger;
+        this.requestedLots = requestedLots;
         this.waitingReports = waitingReports;
         this.clock = clock;
     }
@@ -78,7 +81,7 @@ public class SignalConsumer {
         return store.lockSignalId(transaction, signal.signalId())
                 .chain(() -> store.addSignal(transaction, signal))
                 .chain(isNew -> !isNew ? Uni.createFrom().voidItem()
-                        : store.openForActiveDevices(transaction, signal.signalId(), signal.userId(), signal.receivedAt())
+                        : store.openForDevicesTaking(transaction, signal, requestedLots, signal.receivedAt())
                                 .chain(() -> waitingReports.signalArrived(transaction, signal)));
     }
 

@@ -51,8 +51,9 @@ public class ExecutionStatusService {
                             .filter(fill -> fill.executionId().equals(execution.executionId())).toList();
                     ExecutionFigures figures = ExecutionFigures.of(itsFills);
                     return new SignalStatus.ExecutionStatus(execution.executionId(), execution.deviceId(),
-                            execution.state(), signal.size(), figures.cumulativeSize(),
-                            ExecutionFigures.leaves(execution.state(), signal.size(), figures.cumulativeSize()),
+                            execution.state(), execution.requestedOf(signal), figures.cumulativeSize(),
+                            ExecutionFigures.leaves(execution.state(), execution.requestedOf(signal),
+                                    figures.cumulativeSize()),
                             figures.averagePrice(), figures.slippage(signal.side(), signal.price()),
                             itsFills.stream().filter(fill -> fill.status().countsForExecution())
                                     .map(Fill::tradeId).toList(),

@@ -347,8 +347,8 @@ class ExecutionLedgerTest {
         BigDecimal cumulative = new BigDecimal(filled);
         return new Execution(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), state,
                 cumulative, cumulative.multiply(new BigDecimal("1.08340")), null,
-                isAcknowledged ? NOW.minusSeconds(30) : null, null, null, null, null, null, null, Execution.Order.NONE,
-                Position.NONE_CLOSED, NOW.minusSeconds(59), NOW.minusSeconds(30));
+                isAcknowledged ? NOW.minusSeconds(30) : null, null, null, null, null, null, null, null,
+                Execution.Order.NONE, Position.NONE_CLOSED, NOW.minusSeconds(59), NOW.minusSeconds(30));
     }
 
     /** An execution whose figures are those of {@code fills}. */

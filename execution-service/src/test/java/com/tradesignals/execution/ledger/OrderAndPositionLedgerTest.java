@@ -282,8 +282,8 @@ class OrderAndPositionLedgerTest {
         BigDecimal average = cumulative.signum() == 0 ? null : new BigDecimal(averagePrice);
         return new Execution(UUID.randomUUID(), signal.signalId(), UUID.randomUUID(), signal.userId(), state,
                 cumulative, average == null ? BigDecimal.ZERO : cumulative.multiply(average), average,
-                NOW.minusSeconds(500), null, null, null, null, null, null, Execution.Order.NONE, Position.NONE_CLOSED,
-                NOW.minusSeconds(599), NOW.minusSeconds(400));
+                NOW.minusSeconds(500), null, null, null, null, null, null, null, Execution.Order.NONE,
+                Position.NONE_CLOSED, NOW.minusSeconds(599), NOW.minusSeconds(400));
     }
 
     private static ClosingFill close(Execution execution, String ticket, String lots, String price, String profit) {
