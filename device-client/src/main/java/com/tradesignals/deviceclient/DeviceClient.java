@@ -27,6 +27,8 @@ import java.util.UUID;
  *
  * <pre>
  * dev/device register --token $TOKEN --name "MT5 office PC"   # a user links this device: secret shown once, saved
+ * dev/device pair                                              # or: shows a code the user enters in their app;
+ *                                                              # the device then fetches its secret itself, saved
  * dev/device poll --after 0 --wait 25                          # long poll for signals; after = last sequence received
  * dev/device ack   --signal SIGNAL_ID
  * dev/device fill  --signal SIGNAL_ID --trade-id T-1001 --price 1.08350 --size 0.50 [--side BUY]   # size in lots
@@ -43,8 +45,8 @@ import java.util.UUID;
  *
  * Options for every command: {@code --api} (default {@code $DEVICE_API} or http://127.0.0.1:8080, the gateway) and
  * {@code --credentials} (default {@code device-credentials.json}: where this device keeps its kid and secret,
- * readable by its owner only). Registration and rotation are user actions (a JWT); everything else is signed
- * by the device. Each command prints the HTTP status and the JSON answer; the exit code is 0 for 2xx.
+ * readable by its owner only). Registration and rotation are user actions (a JWT); pairing needs no credentials
+ * (the user approves it in their app); everything else is signed by the device. Each command prints the HTTP status and the JSON answer; the exit code is 0 for 2xx.
  */
 public final class DeviceClient {
 
@@ -113,7 +115,7 @@ public final class DeviceClient {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: device-client register|poll|ack|fill|error|placed|cancelled|modified|close-fill|"
+            System.err.println("usage: device-client register|pair|poll|ack|fill|error|placed|cancelled|modified|close-fill|"
                     + "positions|status|rotate [--option value ...]");
             System.exit(2);
         }
@@ -123,6 +125,7 @@ public final class DeviceClient {
                 Path.of(options.getOrDefault("credentials", "device-credentials.json")));
         HttpResponse<String> response = switch (args[0]) {
             case "register" -> client.register(required(options, "token"), required(options, "name"));
+            case "pair" -> client.pair();
             case "poll" -> client.poll(options.getOrDefault("after", "0"), options.getOrDefault("wait", "25"),
                     options.getOrDefault("limit", "50"));
             case "ack" -> client.report("ack", Map.of("signal_id", required(options, "signal")), options);
@@ -157,6 +160,46 @@ public final class DeviceClient {
             saveCredentials(JSON.readTree(response.body()));
         }
         return response;
+    }
+
+    /**
+     * Pairs this device without a user token or a pasted secret (docs/device-service.md "Pairing"): starts a pairing,
+     * prints the user code for the user to enter in their app, then asks for the device's key every {@code interval}
+     * seconds (5 more after a {@code slow-down}; also through the gateway's rate limit and a service that is briefly
+     * unreachable) until it gets it, saved like {@code register}'s, or the pairing is refused or expires. Answers the
+     * last response.
+     */
+    public HttpResponse<String> pair() throws IOException, InterruptedException {
+        HttpResponse<String> started = send(HttpRequest.newBuilder(api.resolve("/api/v1/devices/pairing"))
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        if (started.statusCode() != 201) {
+            return started;
+        }
+        JsonNode pairing = JSON.readTree(started.body());
+        JsonNode verificationUri = pairing.get("verification_uri");
+        System.out.println("Enter the code " + pairing.get("user_code").asText() + " in your app"
+                + (verificationUri == null ? "" : " (" + verificationUri.asText() + ")") + " within "
+                + pairing.get("expires_in").asLong() / 60 + " minutes");
+        Duration interval = Duration.ofSeconds(pairing.get("interval").asLong());
+        Instant giveUpAt = Instant.now().plusSeconds(pairing.get("expires_in").asLong()).plus(interval);
+        String body = JSON.writeValueAsString(Map.of("device_code", pairing.get("device_code").asText()));
+        while (true) {
+            Thread.sleep(interval.toMillis());
+            HttpResponse<String> answer = send(HttpRequest.newBuilder(api.resolve("/api/v1/devices/pairing/token"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)));
+            if (answer.statusCode() == 200) {
+                saveCredentials(JSON.readTree(answer.body()));
+                return answer;
+            }
+            String problem = problemType(answer);
+            if (problem.equals("/problems/slow-down")) {
+                interval = interval.plusSeconds(5);
+            } else if (!List.of("/problems/authorization-pending", "/problems/rate-limited",
+                    "/problems/service-unavailable").contains(problem) || Instant.now().isAfter(giveUpAt)) {
+                return answer;
+            }
+        }
     }
 
     /**
@@ -214,6 +257,15 @@ public final class DeviceClient {
             request.header("Content-Type", "application/json");
         }
         return send(request);
+    }
+
+    private static String problemType(HttpResponse<String> response) {
+        try {
+            JsonNode type = JSON.readTree(response.body()).get("type");
+            return type == null ? "" : type.asText();
+        } catch (IOException notJson) {
+            return "";
+        }
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {

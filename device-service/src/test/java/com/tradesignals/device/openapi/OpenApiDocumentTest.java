@@ -24,7 +24,8 @@ class OpenApiDocumentTest {
         assertThat(OpenApiCoverage.operations(document)).contains("post /api/v1/devices/register",
                 "get /api/v1/devices", "get /api/v1/devices/{id}", "patch /api/v1/devices/{id}",
                 "delete /api/v1/devices/{id}", "post /api/v1/devices/{id}/rotate-key", "get /api/v1/devices/poll",
-                "get /api/v1/devices/time");
+                "get /api/v1/devices/time", "post /api/v1/devices/pairing", "post /api/v1/devices/pairing/token",
+                "post /api/v1/devices/pair");
     }
 
     @Test
@@ -41,7 +42,10 @@ class OpenApiDocumentTest {
                 .body("paths.'/api/v1/devices/poll'.get.security[0]", hasKey("DHMAC-SHA256"))
                 .body("paths.'/api/v1/devices/poll'.get.security[0]", not(hasKey("bearer-jwt")))
                 .body("paths.'/api/v1/devices/register'.post.security[0].bearer-jwt", contains("user"))
-                .body("paths.'/api/v1/devices/time'.get", not(hasKey("security")));
+                .body("paths.'/api/v1/devices/time'.get", not(hasKey("security")))
+                .body("paths.'/api/v1/devices/pairing'.post", not(hasKey("security")))
+                .body("paths.'/api/v1/devices/pairing/token'.post", not(hasKey("security")))
+                .body("paths.'/api/v1/devices/pair'.post.security[0].bearer-jwt", contains("user"));
     }
 
     @Test

@@ -59,7 +59,9 @@ public class ApiReferenceFilter implements OASFilter {
             The kind of problem, stable per kind (docs/problems.md): /problems/malformed-json, /problems/validation, \
             /problems/unauthenticated, /problems/forbidden, /problems/not-found, /problems/method-not-allowed, \
             /problems/unsupported-media-type, /problems/payload-too-large, /problems/rate-limited, \
-            /problems/device-limit-reached, /problems/device-unlinked, /problems/report-id-conflict, \
+            /problems/device-limit-reached, /problems/device-unlinked, /problems/pairing-code-invalid, \
+            /problems/too-many-attempts, /problems/too-many-pairings, /problems/authorization-pending, \
+            /problems/slow-down, /problems/expired-token, /problems/report-id-conflict, \
             /problems/duplicate-trade-id, /problems/fill-time-in-future, /problems/fill-not-bustable, \
             /problems/fill-not-under-review, \
             /problems/not-an-affiliate, /problems/unknown-referral-token, /problems/self-referral, \
