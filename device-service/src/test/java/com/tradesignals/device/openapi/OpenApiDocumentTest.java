@@ -25,7 +25,8 @@ class OpenApiDocumentTest {
                 "get /api/v1/devices", "get /api/v1/devices/{id}", "patch /api/v1/devices/{id}",
                 "delete /api/v1/devices/{id}", "post /api/v1/devices/{id}/rotate-key", "get /api/v1/devices/poll",
                 "get /api/v1/devices/time", "post /api/v1/devices/pairing", "post /api/v1/devices/pairing/token",
-                "post /api/v1/devices/pair");
+                "post /api/v1/devices/pair", "get /api/v1/devices/{id}/settings",
+                "patch /api/v1/devices/{id}/settings");
     }
 
     @Test
