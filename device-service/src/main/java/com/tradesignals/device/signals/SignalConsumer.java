@@ -11,6 +11,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -33,12 +34,15 @@ public class SignalConsumer {
     private final Inbox inbox;
     private final DeviceRepository devices;
     private final DeliveryRepository deliveries;
+    private final DeliveryStages stages;
     private final Clock clock;
 
-    SignalConsumer(Inbox inbox, DeviceRepository devices, DeliveryRepository deliveries, Clock clock) {
+    SignalConsumer(Inbox inbox, DeviceRepository devices, DeliveryRepository deliveries, DeliveryStages stages,
+            Clock clock) {
         this.inbox = inbox;
         this.devices = devices;
         this.deliveries = deliveries;
+        this.stages = stages;
         this.clock = clock;
     }
 
@@ -68,7 +72,11 @@ public class SignalConsumer {
         UUID signalId;
         if (event instanceof SignalIssued signal) {
             signalId = signal.signalId();
-            delivered = deliveries.storeAndFanOut(signal, now);
+            delivered = deliveries.storeAndFanOut(signal, now).invoke(deviceCount -> {
+                if (deviceCount > 0) {
+                    stages.fannedOut(Duration.between(signal.issuedAt(), now));
+                }
+            });
         } else if (event instanceof SignalModified modified) {
             signalId = modified.signalId();
             delivered = deliveries.deliverAction(modified.userId(), signalId, DeliveryAction.modify(modified), now);

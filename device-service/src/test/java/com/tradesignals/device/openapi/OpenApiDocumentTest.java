@@ -24,7 +24,8 @@ class OpenApiDocumentTest {
         assertThat(OpenApiCoverage.operations(document)).contains("post /api/v1/devices/register",
                 "get /api/v1/devices", "get /api/v1/devices/{id}", "patch /api/v1/devices/{id}",
                 "delete /api/v1/devices/{id}", "post /api/v1/devices/{id}/rotate-key", "get /api/v1/devices/poll",
-                "get /api/v1/devices/time");
+                "get /api/v1/devices/time", "get /api/v1/devices/{id}/deliveries",
+                "get /api/v1/devices/signals/{signal_id}/deliveries");
     }
 
     @Test
