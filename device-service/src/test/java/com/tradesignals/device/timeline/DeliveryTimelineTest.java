@@ -2,6 +2,7 @@ package com.tradesignals.device.timeline;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -83,8 +84,8 @@ class DeliveryTimelineTest {
         List<Map<String, Object>> rows = deliveries.getList("deliveries");
         assertThat(rows).extracting(row -> row.get("device_id"), row -> row.get("kind"), row -> row.get("state"))
                 .containsExactlyInAnyOrder(
-                        org.assertj.core.groups.Tuple.tuple(office.deviceId().toString(), "open", "acknowledged"),
-                        org.assertj.core.groups.Tuple.tuple(home.deviceId().toString(), "open", "waiting"));
+                        tuple(office.deviceId().toString(), "open", "acknowledged"),
+                        tuple(home.deviceId().toString(), "open", "waiting"));
         given().auth().oauth2(TestTokens.user(UUID.randomUUID()))
                 .when().get("/api/v1/devices/signals/" + signal.signalId() + "/deliveries")
                 .then().statusCode(404);
