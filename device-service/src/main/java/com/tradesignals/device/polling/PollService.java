@@ -1,6 +1,8 @@
 package com.tradesignals.device.polling;
 
 import com.tradesignals.device.polling.ParkedPolls.ParkedPoll;
+import com.tradesignals.device.presence.PresenceConfig;
+import com.tradesignals.device.signals.DeliveryStages;
 import com.tradesignals.platform.observability.TraceContexts;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -43,14 +45,19 @@ public class PollService {
     private final PollRepository repository;
     private final ParkedPolls parked;
     private final PollConfig config;
+    private final PresenceConfig presence;
+    private final DeliveryStages stages;
     private final Clock clock;
     private final Map<Outcome, Counter> polls = new EnumMap<>(Outcome.class);
     private final Timer wakeLatency;
 
-    PollService(PollRepository repository, ParkedPolls parked, PollConfig config, Clock clock, MeterRegistry registry) {
+    PollService(PollRepository repository, ParkedPolls parked, PollConfig config, PresenceConfig presence,
+            DeliveryStages stages, Clock clock, MeterRegistry registry) {
         this.repository = repository;
         this.parked = parked;
         this.config = config;
+        this.presence = presence;
+        this.stages = stages;
         this.clock = clock;
         for (Outcome outcome : Outcome.values()) {
             polls.put(outcome, Counter.builder("device.polls").description("Device polls by how they ended")
@@ -70,12 +77,31 @@ public class PollService {
             return read(poll).map(found -> answer(found, found.isEmpty() ? Outcome.EMPTY : Outcome.DELIVERED));
         }
         ParkedPoll parking = parked.park(deviceId, Vertx.currentContext());
+        Instant started = clock.instant();
         return announce(parking)
                 .chain(() -> read(poll))
                 .chain(found -> found.isEmpty() ? awaitDeliveries(poll, parking, found)
                         : Uni.createFrom().item(parking.isSuperseded() ? superseded(found)
                                 : answer(found, Outcome.DELIVERED)))
+                .call(() -> seenAtAnswer(deviceId, started))
                 .onTermination().invoke(parking::leave);
+    }
+
+    /**
+     * A parked poll is a sign of life until it is answered: the read at its start recorded the device as seen, and
+     * its answer does too if it was parked longer than the write interval (a wake re-reads, which records it anyway,
+     * so this is mostly the answer of a wait that ran out). A failure to record it does not fail the poll.
+     */
+    private Uni<Void> seenAtAnswer(UUID deviceId, Instant started) {
+        Instant now = clock.instant();
+        if (Duration.between(started, now).compareTo(presence.writeInterval()) < 0) {
+            return Uni.createFrom().voidItem();
+        }
+        return repository.seen(deviceId, now, now.minus(presence.writeInterval()))
+                .onFailure().recoverWithUni(failure -> {
+                    LOG.warnf(failure, "Could not record device %s as seen", deviceId);
+                    return Uni.createFrom().voidItem();
+                });
     }
 
     /**
@@ -123,7 +149,7 @@ public class PollService {
     private Uni<DueDeliveries> read(PollRequest poll) {
         Instant now = clock.instant();
         return repository.acknowledgeAndRead(poll.deviceId(), poll.after(), poll.limit(), now,
-                        now.minus(config.lastPollResolution()))
+                        now.minus(config.lastPollResolution()), now.minus(presence.writeInterval()))
                 .invoke(found -> {
                     if (!found.isActive()) {
                         polls.get(Outcome.REVOKED).increment();
@@ -135,6 +161,7 @@ public class PollService {
     private PollResponse answer(DueDeliveries found, Outcome outcome) {
         polls.get(outcome).increment();
         linkSignalTraces(found);
+        recordStages(found);
         return new PollResponse(found.signals(), found.acknowledgedSequence(), clock.instant(), false);
     }
 
@@ -152,9 +179,18 @@ public class PollService {
         }
     }
 
+    /** The read stamped the timeline (first handed, acknowledged); the metrics follow what the answer hands over. */
+    private void recordStages(DueDeliveries found) {
+        Instant now = clock.instant();
+        found.due().stream().filter(DueDeliveries.Due::isFirstHanding)
+                .forEach(due -> stages.firstHanded(Duration.between(due.createdAt(), now)));
+        found.handedToAcknowledged().forEach(stages::acknowledged);
+    }
+
     /** Nothing for a request the device has abandoned: its newer poll gets what is due. */
     private PollResponse superseded(DueDeliveries lastRead) {
         polls.get(Outcome.SUPERSEDED).increment();
+        lastRead.handedToAcknowledged().forEach(stages::acknowledged);
         return new PollResponse(List.of(), lastRead.acknowledgedSequence(), clock.instant(), true);
     }
 }

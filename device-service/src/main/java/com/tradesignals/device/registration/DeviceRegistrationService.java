@@ -6,6 +6,7 @@ import com.tradesignals.contracts.events.devices.DeviceRevoked;
 import com.tradesignals.contracts.signing.DeviceKeyId;
 import com.tradesignals.contracts.signing.DeviceSecrets;
 import com.tradesignals.device.DeviceConfig;
+import com.tradesignals.device.presence.PresenceConfig;
 import com.tradesignals.device.registry.Device;
 import com.tradesignals.device.registry.DeviceAudit;
 import com.tradesignals.device.registry.DeviceKey;
@@ -36,16 +37,18 @@ public class DeviceRegistrationService {
     private final DeviceSecretSource secrets;
     private final DeviceAudit audit;
     private final DeviceConfig config;
+    private final PresenceConfig presence;
     private final Clock clock;
 
     DeviceRegistrationService(DeviceRepository devices, DeviceKeyRepository keys, DeliveryRepository deliveries,
-            DeviceSecretSource secrets, DeviceAudit audit, DeviceConfig config, Clock clock) {
+            DeviceSecretSource secrets, DeviceAudit audit, DeviceConfig config, PresenceConfig presence, Clock clock) {
         this.devices = devices;
         this.keys = keys;
         this.deliveries = deliveries;
         this.secrets = secrets;
         this.audit = audit;
         this.config = config;
+        this.presence = presence;
         this.clock = clock;
     }
 
@@ -83,7 +86,7 @@ public class DeviceRegistrationService {
         return devices.ownedBy(userId).chain(owned -> owned.isEmpty() ? Uni.createFrom().item(List.<DeviceView>of()) : keys
                 .list("deviceId in ?1", owned.stream().map(device -> device.id).toList())
                 .map(allKeys -> owned.stream()
-                        .map(device -> DeviceView.of(device, allKeys.stream()
+                        .map(device -> view(device, allKeys.stream()
                                 .filter(key -> key.deviceId.equals(device.id))
                                 .mapToInt(key -> key.keyVersion).max().orElse(FIRST_KEY_VERSION)))
                         .toList()));
@@ -110,7 +113,7 @@ public class DeviceRegistrationService {
                     .call(keyVersion -> audit.recordChange(
                             new DeviceRenamed(device.id, userId, keyVersion, newName, now),
                             userId, "device.renamed", device.id, Map.of("from", previousName, "to", newName)))
-                    .map(keyVersion -> DeviceView.of(device, keyVersion));
+                    .map(keyVersion -> view(device, keyVersion));
         });
     }
 
@@ -137,7 +140,11 @@ public class DeviceRegistrationService {
     }
 
     private Uni<DeviceView> view(Device device) {
-        return currentKeyVersion(device.id).map(keyVersion -> DeviceView.of(device, keyVersion));
+        return currentKeyVersion(device.id).map(keyVersion -> view(device, keyVersion));
+    }
+
+    private DeviceView view(Device device, int keyVersion) {
+        return DeviceView.of(device, keyVersion, presence.isOnline(device.lastSeenAt, clock.instant()));
     }
 
     private Uni<Integer> currentKeyVersion(UUID deviceId) {

@@ -40,6 +40,10 @@ public class Device {
     @Column(name = "last_ack_at")
     public Instant lastAckAt;
 
+    /** When a poll of the device last started or was answered (to within the presence write interval); by polls only. */
+    @Column(name = "last_seen_at", insertable = false, updatable = false)
+    public Instant lastSeenAt;
+
     /** The last sequence number given to a delivery of this device; written only by the signal fan-out. */
     @Column(name = "next_sequence", insertable = false, updatable = false)
     public long nextSequence;

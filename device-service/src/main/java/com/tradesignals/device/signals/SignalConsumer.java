@@ -12,6 +12,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -35,14 +36,16 @@ public class SignalConsumer {
     private final DeviceRepository devices;
     private final DeliveryRepository deliveries;
     private final DeliveryPlans plans;
+    private final DeliveryStages stages;
     private final Clock clock;
 
     SignalConsumer(Inbox inbox, DeviceRepository devices, DeliveryRepository deliveries, DeliveryPlans plans,
-            Clock clock) {
+            DeliveryStages stages, Clock clock) {
         this.inbox = inbox;
         this.devices = devices;
         this.deliveries = deliveries;
         this.plans = plans;
+        this.stages = stages;
         this.clock = clock;
     }
 
@@ -73,7 +76,11 @@ public class SignalConsumer {
         if (event instanceof SignalIssued signal) {
             signalId = signal.signalId();
             delivered = plans.targets(signal.userId(), signal.instrument(), signal.size())
-                    .chain(targets -> deliveries.storeAndFanOut(signal, targets, now));
+                    .chain(targets -> deliveries.storeAndFanOut(signal, targets, now)).invoke(deviceCount -> {
+                if (deviceCount > 0) {
+                    stages.fannedOut(Duration.between(signal.issuedAt(), now));
+                }
+            });
         } else if (event instanceof SignalModified modified) {
             signalId = modified.signalId();
             delivered = deliveries.deliverAction(modified.userId(), signalId, DeliveryAction.modify(modified), now);

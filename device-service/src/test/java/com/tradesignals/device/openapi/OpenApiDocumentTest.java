@@ -26,7 +26,8 @@ class OpenApiDocumentTest {
                 "delete /api/v1/devices/{id}", "post /api/v1/devices/{id}/rotate-key", "get /api/v1/devices/poll",
                 "get /api/v1/devices/time", "post /api/v1/devices/pairing", "post /api/v1/devices/pairing/token",
                 "post /api/v1/devices/pair", "get /api/v1/devices/{id}/settings",
-                "patch /api/v1/devices/{id}/settings");
+                "patch /api/v1/devices/{id}/settings", "get /api/v1/devices/{id}/deliveries",
+                "get /api/v1/devices/signals/{signal_id}/deliveries");
     }
 
     @Test

@@ -13,6 +13,7 @@ import com.tradesignals.contracts.events.affiliates.ReferralActivated;
 import com.tradesignals.contracts.events.affiliates.ReferralClaimed;
 import com.tradesignals.contracts.events.affiliates.TierChanged;
 import com.tradesignals.contracts.events.devices.DeviceKeyRotated;
+import com.tradesignals.contracts.events.devices.DeviceMissedSignals;
 import com.tradesignals.contracts.events.devices.DeviceRegistered;
 import com.tradesignals.contracts.events.devices.DeviceRenamed;
 import com.tradesignals.contracts.events.devices.DeviceRevoked;
@@ -51,6 +52,7 @@ public enum EventType {
     DEVICE_KEY_ROTATED("device.key-rotated.v1", Topics.DEVICES_LIFECYCLE, DeviceKeyRotated.class),
     DEVICE_REVOKED("device.revoked.v1", Topics.DEVICES_LIFECYCLE, DeviceRevoked.class),
     DEVICE_SETTINGS_CHANGED("device.settings-changed.v1", Topics.DEVICES_LIFECYCLE, DeviceSettingsChanged.class),
+    DEVICE_MISSED_SIGNALS("device.missed-signals.v1", Topics.DEVICES_LIFECYCLE, DeviceMissedSignals.class),
     EXECUTION_ACKNOWLEDGED("execution.acknowledged.v1", Topics.EXECUTIONS, SignalAcknowledged.class),
     EXECUTION_FILL_RECORDED("execution.fill-recorded.v1", Topics.EXECUTIONS, FillRecorded.class),
     EXECUTION_FAILED("execution.failed.v1", Topics.EXECUTIONS, ExecutionFailed.class),
