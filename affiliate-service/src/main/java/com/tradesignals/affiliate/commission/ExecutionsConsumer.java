@@ -43,16 +43,8 @@ public class ExecutionsConsumer {
             return accruals.bust(bust);
         }
         if (event instanceof ClosingFillRecorded close && closesEarn) {
-            return accruals.accrue(asFill(close));
+            return accruals.accrue(close.asFill());
         }
         return Uni.createFrom().voidItem();
-    }
-
-    /** A closing deal earns as a fill of its lots would: its own id, so it accrues once and apart from the opening. */
-    private static FillRecorded asFill(ClosingFillRecorded close) {
-        return new FillRecorded(close.closingFillId(), close.signalId(), close.ticket(), close.userId(),
-                close.deviceId(), close.instrument(), close.assetClass(), close.side(), close.lots(),
-                close.commissionableSize(), close.price(), close.contractSize(), close.quoteCurrency(), close.notional(),
-                close.closedAt());
     }
 }

@@ -38,4 +38,13 @@ public record ClosingFillRecorded(
         @Nullable @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal notional,
         @Nullable @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal realizedPnl,
         Instant closedAt) implements IntegrationEvent {
+
+    /**
+     * This deal as a fill of its lots, under its own id ({@code closing_fill_id}, ticket as trade id): what a consumer
+     * that treats both sides alike (commission on both sides) accrues.
+     */
+    public FillRecorded asFill() {
+        return new FillRecorded(closingFillId, signalId, ticket, userId, deviceId, instrument, assetClass, side, lots,
+                commissionableSize, price, contractSize, quoteCurrency, notional, closedAt);
+    }
 }
