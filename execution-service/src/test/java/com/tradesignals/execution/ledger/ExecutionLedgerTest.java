@@ -12,19 +12,11 @@ import com.tradesignals.contracts.events.executions.FillBusted;
 import com.tradesignals.contracts.events.executions.FillRecorded;
 import com.tradesignals.contracts.events.executions.SignalAcknowledged;
 import com.tradesignals.contracts.events.signals.OrderType;
-import com.tradesignals.execution.ExecutionConfig;
-import com.tradesignals.platform.instruments.InstrumentCatalogue;
-import com.tradesignals.platform.instruments.InstrumentsConfig;
-import io.quarkus.runtime.configuration.DurationConverter;
-import io.smallrye.config.PropertiesConfigSource;
-import io.smallrye.config.SmallRyeConfig;
-import io.smallrye.config.SmallRyeConfigBuilder;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -42,24 +34,7 @@ class ExecutionLedgerTest {
     private static final Instant NOW = Instant.parse("2026-11-30T10:00:00Z");
     private static final String SIGNAL_PRICE = "1.08345";
 
-    /**
-     * The real configuration mappings: the catalogue's shipped defaults, execution-service's bands, and durations
-     * written as Quarkus reads them ("5m").
-     */
-    private static final SmallRyeConfig CONFIG = new SmallRyeConfigBuilder()
-            .addDefaultSources()
-            .withConverter(Duration.class, 100, new DurationConverter())
-            .withSources(new PropertiesConfigSource(Map.of(
-                    "execution.plausibility.price-band.FX", "0.02",
-                    "execution.plausibility.price-band.METAL", "0.03",
-                    "execution.plausibility.price-band.INDEX", "0.03",
-                    "execution.plausibility.price-band.CRYPTO", "0.05"), "test", 500))
-            .withMapping(ExecutionConfig.class)
-            .withMapping(InstrumentsConfig.class)
-            .build();
-    private static final ExecutionConfig EXECUTION = CONFIG.getConfigMapping(ExecutionConfig.class);
-    private static final ExecutionLedger LEDGER = new ExecutionLedger(EXECUTION,
-            new InstrumentCatalogue(CONFIG.getConfigMapping(InstrumentsConfig.class)), new FillPlausibility(EXECUTION));
+    private static final ExecutionLedger LEDGER = SpecifiedLedger.LEDGER;
 
     static Stream<Arguments> acknowledgements() {
         return Stream.of(
