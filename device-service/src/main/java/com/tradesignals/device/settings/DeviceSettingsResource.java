@@ -38,7 +38,8 @@ public class DeviceSettingsResource {
     }
 
     @GET
-    @Operation(summary = "Read a device's settings", description = "Another user's device answers 404.")
+    @Operation(summary = "Read a device's settings", description = "Another user's device answers 404.",
+            operationId = "getDeviceSettings")
     @APIResponse(responseCode = "200", description = "The settings", content = @Content(
             mediaType = "application/json", schema = @Schema(implementation = DeviceSettingsView.class)))
     public Uni<DeviceSettingsView> get(@Parameter(description = ID) @PathParam("id") UUID id) {
