@@ -52,7 +52,9 @@ final class SchemaValues {
         if (schema.has("enum")) {
             return schema.get("enum").get(random.nextInt(schema.get("enum").size()));
         }
-        String type = schema.path("type").asText("object");
+        // A nullable field's type is a list, e.g. ["boolean", "null"]: draw a value of its first type.
+        String type = schema.path("type").isArray() ? schema.path("type").get(0).asText()
+                : schema.path("type").asText("object");
         switch (type) {
             case "object" -> {
                 ObjectNode object = NODES.objectNode();
