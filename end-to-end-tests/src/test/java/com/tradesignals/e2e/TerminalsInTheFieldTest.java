@@ -24,14 +24,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -53,7 +51,6 @@ import org.junit.jupiter.api.io.TempDir;
 class TerminalsInTheFieldTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(30);
     /** execution-service's consumer group (its application name): its committed offsets say what it has applied. */
     private static final String EXECUTION_SERVICE_GROUP = "execution-service";
 
@@ -65,18 +62,6 @@ class TerminalsInTheFieldTest {
 
     @TempDir
     Path deviceStorage;
-
-    /** A linked terminal and the highest delivery sequence it has received (what its next poll acknowledges). */
-    private static final class Terminal {
-        final UUID deviceId;
-        final DeviceClient client;
-        long cursor;
-
-        Terminal(UUID deviceId, DeviceClient client) {
-            this.deviceId = deviceId;
-            this.client = client;
-        }
-    }
 
     @BeforeAll
     static void readTheDeviceLifecycleTopicFromItsStart() {
@@ -137,14 +122,13 @@ class TerminalsInTheFieldTest {
         assertThat(pairedKey.getString("secret")).matches("[0-9a-f]{64}");
 
         // With that key its signed long poll receives the user's next signal.
-        Terminal terminal = new Terminal(deviceId, new DeviceClient(URI.create(system.gateway),
-                storeCredentials("paired.json", pairedKey)));
+        ContractTerminal terminal = new ContractTerminal(deviceId, new DeviceClient(URI.create(system.gateway),
+                storeCredentials("paired.json", pairedKey)), contract);
         UUID signalId = UUID.randomUUID();
-        JsonNode open = deliveredWhilePolling(terminal,
-                () -> publishSignal(signalId, trader.id(), "0.10")).get(0);
+        JsonNode open = terminal.deliveredWhilePolling(1, () -> publishSignal(signalId, trader.id(), "0.10")).get(0);
         assertThat(open.get("kind").asText()).isEqualTo("open");
         assertThat(open.get("signal_id").asText()).isEqualTo(signalId.toString());
-        acknowledge(terminal);
+        terminal.acknowledge();
 
         // The code cannot approve a second terminal, a wrong code gets the same answer, and the key is not given twice.
         assertProblem(trader.api().filter(contract)
@@ -163,8 +147,10 @@ class TerminalsInTheFieldTest {
     @Test
     void eachTerminalTradesASignalByItsOwnSettingsAndItsTimelineShowsTheDelivery() throws Exception {
         User trader = User.signUp(system);
-        Terminal mapped = register(trader, "MT5 broker A", "mapped.json");
-        Terminal paused = register(trader, "MT5 broker B", "paused.json");
+        ContractTerminal mapped = ContractTerminal.register(system.gateway, contract, trader, "MT5 broker A",
+                deviceStorage.resolve("mapped.json"));
+        ContractTerminal paused = ContractTerminal.register(system.gateway, contract, trader, "MT5 broker B",
+                deviceStorage.resolve("paused.json"));
 
         JsonPath mappedSettings = patchSettings(trader, mapped,
                 "{\"symbol_map\":{\"EURUSD\":\"EURUSD.m\"},\"sizing\":{\"lot_multiplier\":\"0.5\"}}");
@@ -182,7 +168,7 @@ class TerminalsInTheFieldTest {
 
         // A 1.00-lot EURUSD signal: the mapped terminal gets half of it under its broker's symbol.
         UUID signalId = UUID.randomUUID();
-        JsonNode open = deliveredWhilePolling(mapped, () -> publishSignal(signalId, trader.id(), "1.00")).get(0);
+        JsonNode open = mapped.deliveredWhilePolling(1, () -> publishSignal(signalId, trader.id(), "1.00")).get(0);
         assertThat(open.get("kind").asText()).isEqualTo("open");
         assertThat(open.get("signal_id").asText()).isEqualTo(signalId.toString());
         assertThat(open.get("instrument").asText()).isEqualTo("EURUSD");
@@ -190,17 +176,17 @@ class TerminalsInTheFieldTest {
         assertThat(open.get("size").asText()).isEqualTo("0.50000000");
         assertThat(open.get("signal_size").asText()).isEqualTo("1.00000000");
         // The signal was fanned out to both terminals at once: the paused one got nothing, and never will.
-        HttpResponse<String> pausedPoll = poll(paused, "0");
+        HttpResponse<String> pausedPoll = paused.poll("0");
         assertThat(pausedPoll.statusCode()).as(pausedPoll.body()).isEqualTo(200);
-        assertThat(readJson(pausedPoll.body()).get("deliveries")).as(pausedPoll.body()).isEmpty();
+        assertThat(ContractTerminal.readJson(pausedPoll.body()).get("deliveries")).as(pausedPoll.body()).isEmpty();
 
         // The mapped terminal acknowledges it and trades its own 0.50 lots: that fills its order; 0.10 more overfills.
-        acknowledge(mapped);
-        awaitSignalKnown(mapped, signalId);
-        HttpResponse<String> filled = report(mapped, "fill", fill(signalId, "T-1", "0.50"));
+        mapped.acknowledge();
+        mapped.awaitSignalKnown(signalId);
+        HttpResponse<String> filled = mapped.report("fill", fill(signalId, "T-1", "0.50"));
         assertOutcome(filled, "FILL_APPLIED");
         assertThat(JsonPath.from(filled.body()).getString("execution.state")).as(filled.body()).isEqualTo("FILLED");
-        assertOutcome(report(mapped, "fill", fill(signalId, "T-2", "0.10")), "OVERFILL_QUARANTINED");
+        assertOutcome(mapped.report("fill", fill(signalId, "T-2", "0.10")), "OVERFILL_QUARANTINED");
 
         // The user's timeline of the mapped terminal: the delivery, first handed out and then acknowledged.
         JsonPath timeline = trader.api().filter(contract).get("/api/v1/devices/" + mapped.deviceId + "/deliveries")
@@ -258,16 +244,7 @@ class TerminalsInTheFieldTest {
         return file;
     }
 
-    /** The trader links a terminal through the gateway with the reference device client. */
-    private Terminal register(User trader, String name, String credentials) throws Exception {
-        DeviceClient client = new DeviceClient(URI.create(system.gateway), deviceStorage.resolve(credentials));
-        HttpResponse<String> registered = client.register(trader.token(), name);
-        contract.check(registered, JSON.writeValueAsString(Map.of("name", name)));
-        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
-        return new Terminal(UUID.fromString(readJson(registered.body()).get("device_id").asText()), client);
-    }
-
-    private JsonPath patchSettings(User trader, Terminal terminal, String settings) {
+    private JsonPath patchSettings(User trader, ContractTerminal terminal, String settings) {
         Response answer = trader.api().filter(contract).body(settings)
                 .patch("/api/v1/devices/" + terminal.deviceId + "/settings");
         assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(200);
@@ -310,47 +287,6 @@ class TerminalsInTheFieldTest {
         }
     }
 
-    /**
-     * Parks the terminal's long poll, then runs {@code publishing}; polls on (each poll acknowledging what came
-     * before) until a delivery has come, and answers what came.
-     */
-    private List<JsonNode> deliveredWhilePolling(Terminal terminal, Runnable publishing) throws Exception {
-        CompletableFuture<List<JsonNode>> polling = CompletableFuture.supplyAsync(() -> {
-            List<JsonNode> received = new ArrayList<>();
-            Instant deadline = Instant.now().plus(DELIVERY_TIMEOUT);
-            while (received.isEmpty() && Instant.now().isBefore(deadline)) {
-                HttpResponse<String> answer = poll(terminal, "25");
-                assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-                JsonNode body = readJson(answer.body());
-                assertThat(body.get("is_superseded").asBoolean()).as("superseded: " + answer.body()).isFalse();
-                for (JsonNode delivery : body.get("deliveries")) {
-                    received.add(delivery);
-                    terminal.cursor = delivery.get("sequence").asLong();
-                }
-            }
-            return received;
-        });
-        publishing.run();
-        List<JsonNode> received = polling.get(DELIVERY_TIMEOUT.toSeconds() + 30, TimeUnit.SECONDS);
-        assertThat(received).as("deliveries").hasSize(1);
-        return received;
-    }
-
-    /** A short poll that acknowledges everything received so far; nothing else is due. */
-    private void acknowledge(Terminal terminal) {
-        HttpResponse<String> answer = poll(terminal, "0");
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-        JsonNode body = readJson(answer.body());
-        assertThat(body.get("deliveries")).as(answer.body()).isEmpty();
-        assertThat(body.get("acknowledged_sequence").asLong()).isEqualTo(terminal.cursor);
-    }
-
-    /** The terminal acknowledges the signal once execution-service has it (202 until then). */
-    private void awaitSignalKnown(Terminal terminal, UUID signalId) {
-        await("execution-service knows the signal and the device").atMost(Duration.ofSeconds(30))
-                .until(() -> report(terminal, "ack", Map.of("signal_id", signalId.toString())).statusCode() == 200);
-    }
-
     /** Publishes a MARKET BUY of {@code lots} EURUSD at 1.08340 as the upstream Signals API would. */
     private static void publishSignal(UUID signalId, UUID userId, String lots) {
         Instant now = Instant.now();
@@ -368,37 +304,6 @@ class TerminalsInTheFieldTest {
                 "filled_at", Instant.now().toString());
     }
 
-    /** A report with the reference client, checked against the API reference. */
-    private HttpResponse<String> report(Terminal terminal, String type, Map<String, Object> fields) {
-        String reportId = type + "-" + UUID.randomUUID();
-        Map<String, Object> body = new HashMap<>(fields);
-        body.put("report_id", reportId);
-        try {
-            HttpResponse<String> answer = terminal.client.report(type, fields, Map.of("report-id", reportId));
-            contract.check(answer, JSON.writeValueAsString(body));
-            return answer;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** A signed poll from the terminal's cursor, waiting up to {@code waitSeconds}, checked against the reference. */
-    private HttpResponse<String> poll(Terminal terminal, String waitSeconds) {
-        try {
-            HttpResponse<String> answer = terminal.client.poll(Long.toString(terminal.cursor), waitSeconds, "10");
-            contract.check(answer, null);
-            return answer;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static void assertProblem(Response answer, int status, String type) {
         assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(status);
         assertThat(answer.contentType()).startsWith("application/problem+json");
@@ -412,13 +317,5 @@ class TerminalsInTheFieldTest {
 
     private static void assertDecimal(String actual, String expected) {
         assertThat(new BigDecimal(actual)).isEqualByComparingTo(new BigDecimal(expected));
-    }
-
-    private static JsonNode readJson(String body) {
-        try {
-            return JSON.readTree(body);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

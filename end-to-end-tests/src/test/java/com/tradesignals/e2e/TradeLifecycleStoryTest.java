@@ -9,26 +9,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.tradesignals.contracts.Topics;
 import com.tradesignals.contracts.events.EventType;
-import com.tradesignals.deviceclient.DeviceClient;
 import com.tradesignals.testsupport.TestKafka;
 import com.tradesignals.testsupport.TopicReader;
 import io.restassured.path.json.JsonPath;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -47,7 +42,6 @@ import org.junit.jupiter.api.io.TempDir;
 class TradeLifecycleStoryTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(30);
     /** How long an event's count must stay at one before "exactly once" is believed. */
     private static final Duration STAYS_ONCE = Duration.ofSeconds(2);
 
@@ -59,16 +53,6 @@ class TradeLifecycleStoryTest {
 
     @TempDir
     Path deviceStorage;
-
-    /** A linked terminal and the highest delivery sequence it has received (what its next poll acknowledges). */
-    private static final class Terminal {
-        final DeviceClient client;
-        long cursor;
-
-        Terminal(DeviceClient client) {
-            this.client = client;
-        }
-    }
 
     @BeforeAll
     static void readTheExecutionsTopicFromItsStart() {
@@ -86,23 +70,23 @@ class TradeLifecycleStoryTest {
     @Test
     void aFilledPositionIsModifiedClosedInTwoPartsAndEndsClosedWithItsRealizedProfitAndLoss() throws Exception {
         User trader = User.signUp(system);
-        Terminal terminal = link(trader, "lifecycle.json");
+        ContractTerminal terminal = link(trader, "lifecycle.json");
 
         // BUY 1.00 EURUSD at 1.08340 reaches the parked poll as an `open`; acked and filled at once.
         UUID signalId = UUID.randomUUID();
-        JsonNode open = deliveredWhilePolling(terminal, 1,
+        JsonNode open = terminal.deliveredWhilePolling(1,
                 () -> publishSignal(signalId, trader.id(), "MARKET", "BUY", "1.00", "1.08340")).get(0);
         assertDelivery(open, "open", signalId);
-        acknowledge(terminal);
-        awaitSignalKnown(terminal, signalId);
-        HttpResponse<String> filled = report(terminal, "fill", Map.of("signal_id", signalId.toString(),
+        terminal.acknowledge();
+        terminal.awaitSignalKnown(signalId);
+        HttpResponse<String> filled = terminal.report("fill", Map.of("signal_id", signalId.toString(),
                 "trade_id", "T-1", "price", "1.08340", "size", "1.00", "filled_at", Instant.now().toString()));
         assertOutcome(filled, "FILL_APPLIED");
         assertExecution(filled, "state", "FILLED");
 
         // The upstream moves the stop loss and take profit, then closes half, then the rest: the three actions reach
         // the parked poll in that order, each with its fields.
-        List<JsonNode> actions = deliveredWhilePolling(terminal, 3, () -> {
+        List<JsonNode> actions = terminal.deliveredWhilePolling(3, () -> {
             publish(EventType.SIGNAL_MODIFIED, trader.id(), JSON.createObjectNode()
                     .put("signal_id", signalId.toString()).put("user_id", trader.id().toString())
                     .put("stop_loss", "1.08000").put("take_profit", "1.09000").putNull("price")
@@ -130,27 +114,27 @@ class TradeLifecycleStoryTest {
         JsonNode closeAll = actions.get(2);
         assertThat(closeAll.get("close_lots").isNull()).isTrue();
         assertThat(closeAll.get("is_close_all").asBoolean()).isTrue();
-        acknowledge(terminal);
+        terminal.acknowledge();
 
         // The terminal reports what it did for each: the new levels, then the two closing deals.
-        HttpResponse<String> modified = report(terminal, "modified", Map.of("signal_id", signalId.toString(),
+        HttpResponse<String> modified = terminal.report("modified", Map.of("signal_id", signalId.toString(),
                 "stop_loss", "1.08000", "take_profit", "1.09000"));
         assertOutcome(modified, "MODIFIED");
         assertExecution(modified, "state", "FILLED");
-        HttpResponse<String> firstClose = report(terminal, "close-fill", closeFill(signalId, "D-1", "0.50",
+        HttpResponse<String> firstClose = terminal.report("close-fill", closeFill(signalId, "D-1", "0.50",
                 "1.08840", "246.10"));
         assertOutcome(firstClose, "CLOSE_APPLIED");
         assertExecution(firstClose, "state", "CLOSING");
         assertExecution(firstClose, "open_size", "0.50000000");
         Map<String, Object> lastDeal = closeFill(signalId, "D-2", "0.50", "1.08240", "-49.20");
-        HttpResponse<String> lastClose = report(terminal, "close-fill", lastDeal, "close-fill-D-2-" + signalId);
+        HttpResponse<String> lastClose = terminal.report("close-fill", lastDeal, "close-fill-D-2-" + signalId);
         assertOutcome(lastClose, "POSITION_CLOSED");
         assertExecution(lastClose, "state", "CLOSED");
         assertExecution(lastClose, "open_size", "0.00000000");
         // 0.50 × 100,000 × (1.08840 − 1.08340) − 0.50 × 100,000 × (1.08340 − 1.08240) = 250.00 − 50.00
         assertExecution(lastClose, "realized_pnl", "200.00000000");
         // A terminal that lost the answer sends the same report again: the same answer, nothing applied twice.
-        HttpResponse<String> resent = report(terminal, "close-fill", lastDeal, "close-fill-D-2-" + signalId);
+        HttpResponse<String> resent = terminal.report("close-fill", lastDeal, "close-fill-D-2-" + signalId);
         assertThat(resent.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(resent.body())).isEqualTo(JSON.readTree(lastClose.body()));
 
@@ -175,32 +159,33 @@ class TradeLifecycleStoryTest {
     @Test
     void aPendingLimitOrderIsPlacedThenCancelledBySignal() throws Exception {
         User trader = User.signUp(system);
-        Terminal terminal = link(trader, "pending.json");
+        ContractTerminal terminal = link(trader, "pending.json");
 
         // BUY 0.10 EURUSD LIMIT 1.08000: delivered, acknowledged (device and execution), resting with the broker.
         UUID signalId = UUID.randomUUID();
-        JsonNode open = deliveredWhilePolling(terminal, 1,
+        JsonNode open = terminal.deliveredWhilePolling(1,
                 () -> publishSignal(signalId, trader.id(), "LIMIT", "BUY", "0.10", "1.08000")).get(0);
         assertDelivery(open, "open", signalId);
         assertThat(open.get("order_type").asText()).isEqualTo("LIMIT");
-        acknowledge(terminal);
-        awaitSignalKnown(terminal, signalId);
-        HttpResponse<String> placed = report(terminal, "placed", Map.of("signal_id", signalId.toString(),
+        terminal.acknowledge();
+        terminal.awaitSignalKnown(signalId);
+        HttpResponse<String> placed = terminal.report("placed", Map.of("signal_id", signalId.toString(),
                 "broker_order_id", "58210047"));
         assertOutcome(placed, "PLACED");
         assertExecution(placed, "state", "PLACED");
 
         // The upstream withdraws the signal: the terminal, which acknowledged the open, gets a `cancel`.
-        JsonNode cancel = deliveredWhilePolling(terminal, 1, () -> publish(EventType.SIGNAL_CANCELLED, trader.id(),
+        JsonNode cancel = terminal.deliveredWhilePolling(1,
+                () -> publish(EventType.SIGNAL_CANCELLED, trader.id(),
                 JSON.createObjectNode().put("signal_id", signalId.toString()).put("user_id", trader.id().toString())
                         .put("cancelled_at", Instant.now().toString()))).get(0);
         assertDelivery(cancel, "cancel", signalId);
         assertThat(cancel.get("sequence").asLong()).isGreaterThan(open.get("sequence").asLong());
         assertThat(cancel.get("acted_at").isNull()).isFalse();
-        acknowledge(terminal);
+        terminal.acknowledge();
 
         // It cancels the order at the broker and says so.
-        HttpResponse<String> cancelled = report(terminal, "cancelled", Map.of("signal_id", signalId.toString(),
+        HttpResponse<String> cancelled = terminal.report("cancelled", Map.of("signal_id", signalId.toString(),
                 "reason", "cancelled by signal"));
         assertOutcome(cancelled, "CANCELLED");
         assertExecution(cancelled, "state", "CANCELLED");
@@ -214,21 +199,21 @@ class TradeLifecycleStoryTest {
     @Test
     void aPartiallyFilledOrderThatIsCancelledEndsDoneWithItsFilledLotsOpen() throws Exception {
         User trader = User.signUp(system);
-        Terminal terminal = link(trader, "partial.json");
+        ContractTerminal terminal = link(trader, "partial.json");
 
         UUID signalId = UUID.randomUUID();
-        JsonNode open = deliveredWhilePolling(terminal, 1,
+        JsonNode open = terminal.deliveredWhilePolling(1,
                 () -> publishSignal(signalId, trader.id(), "MARKET", "BUY", "1.00", "1.08340")).get(0);
         assertDelivery(open, "open", signalId);
-        acknowledge(terminal);
-        awaitSignalKnown(terminal, signalId);
-        HttpResponse<String> filled = report(terminal, "fill", Map.of("signal_id", signalId.toString(),
+        terminal.acknowledge();
+        terminal.awaitSignalKnown(signalId);
+        HttpResponse<String> filled = terminal.report("fill", Map.of("signal_id", signalId.toString(),
                 "trade_id", "T-1", "price", "1.08340", "size", "0.40", "filled_at", Instant.now().toString()));
         assertOutcome(filled, "FILL_APPLIED");
         assertExecution(filled, "state", "PARTIALLY_FILLED");
 
         // The broker cancels the rest of the order: it ends DONE, nothing left to fill, 0.40 lots still open.
-        HttpResponse<String> cancelled = report(terminal, "cancelled", Map.of("signal_id", signalId.toString()));
+        HttpResponse<String> cancelled = terminal.report("cancelled", Map.of("signal_id", signalId.toString()));
         assertOutcome(cancelled, "DONE");
         assertExecution(cancelled, "state", "DONE");
         assertExecution(cancelled, "leaves_size", "0.00000000");
@@ -245,55 +230,9 @@ class TradeLifecycleStoryTest {
         assertThat(contract.violations()).as("calls that do not match the OpenAPI documents").isEmpty();
     }
 
-    /** The trader links a terminal through the gateway with the reference device client. */
-    private Terminal link(User trader, String credentials) throws Exception {
-        DeviceClient client = new DeviceClient(URI.create(system.gateway), deviceStorage.resolve(credentials));
-        HttpResponse<String> registered = client.register(trader.token(), "MT5 lifecycle");
-        contract.check(registered, JSON.writeValueAsString(Map.of("name", "MT5 lifecycle")));
-        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
-        return new Terminal(client);
-    }
-
-    /**
-     * Parks the terminal's long poll, then runs {@code publishing}; polls on (each poll acknowledging what came
-     * before) until {@code count} deliveries have come, and answers them in the order they came.
-     */
-    private List<JsonNode> deliveredWhilePolling(Terminal terminal, int count, Runnable publishing)
-            throws Exception {
-        CompletableFuture<List<JsonNode>> polling = CompletableFuture.supplyAsync(() -> {
-            List<JsonNode> received = new ArrayList<>();
-            Instant deadline = Instant.now().plus(DELIVERY_TIMEOUT);
-            while (received.size() < count && Instant.now().isBefore(deadline)) {
-                HttpResponse<String> answer = poll(terminal, "25");
-                assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-                JsonNode body = readJson(answer.body());
-                assertThat(body.get("is_superseded").asBoolean()).as("superseded: " + answer.body()).isFalse();
-                for (JsonNode delivery : body.get("deliveries")) {
-                    received.add(delivery);
-                    terminal.cursor = delivery.get("sequence").asLong();
-                }
-            }
-            return received;
-        });
-        publishing.run();
-        List<JsonNode> received = polling.get(DELIVERY_TIMEOUT.toSeconds() + 30, TimeUnit.SECONDS);
-        assertThat(received).as("deliveries").hasSize(count);
-        return received;
-    }
-
-    /** A short poll that acknowledges everything received so far; nothing else is due. */
-    private void acknowledge(Terminal terminal) {
-        HttpResponse<String> answer = poll(terminal, "0");
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-        JsonNode body = readJson(answer.body());
-        assertThat(body.get("deliveries")).as(answer.body()).isEmpty();
-        assertThat(body.get("acknowledged_sequence").asLong()).isEqualTo(terminal.cursor);
-    }
-
-    /** The terminal acknowledges the signal once execution-service has it (202 until then). */
-    private void awaitSignalKnown(Terminal terminal, UUID signalId) {
-        await("execution-service knows the signal and the device").atMost(Duration.ofSeconds(30))
-                .until(() -> report(terminal, "ack", Map.of("signal_id", signalId.toString())).statusCode() == 200);
+    private ContractTerminal link(User trader, String credentials) throws Exception {
+        return ContractTerminal.register(system.gateway, contract, trader, "MT5 lifecycle",
+                deviceStorage.resolve(credentials));
     }
 
     /** Publishes a signal as the upstream Signals API would: {@code lots} of EURUSD, expiring in ten minutes. */
@@ -323,40 +262,6 @@ class TradeLifecycleStoryTest {
         close.put("closed_at", Instant.now().toString());
         close.put("profit", profit);
         return close;
-    }
-
-    private HttpResponse<String> report(Terminal terminal, String type, Map<String, Object> fields) {
-        return report(terminal, type, fields, type + "-" + UUID.randomUUID());
-    }
-
-    /** A report with the reference client under {@code reportId}, checked against the API reference. */
-    private HttpResponse<String> report(Terminal terminal, String type, Map<String, Object> fields, String reportId) {
-        Map<String, Object> body = new HashMap<>(fields);
-        body.put("report_id", reportId);
-        try {
-            HttpResponse<String> answer = terminal.client.report(type, fields, Map.of("report-id", reportId));
-            contract.check(answer, JSON.writeValueAsString(body));
-            return answer;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** A poll from the terminal's cursor, waiting up to {@code waitSeconds}, checked against the API reference. */
-    private HttpResponse<String> poll(Terminal terminal, String waitSeconds) {
-        try {
-            HttpResponse<String> answer = terminal.client.poll(Long.toString(terminal.cursor), waitSeconds, "10");
-            contract.check(answer, null);
-            return answer;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     /**
@@ -408,13 +313,5 @@ class TradeLifecycleStoryTest {
 
     private static void assertDecimal(String actual, String expected) {
         assertThat(new BigDecimal(actual)).isEqualByComparingTo(new BigDecimal(expected));
-    }
-
-    private static JsonNode readJson(String body) {
-        try {
-            return JSON.readTree(body);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
