@@ -1,6 +1,7 @@
 package com.tradesignals.execution.reports;
 
 import com.tradesignals.execution.ledger.ExecutionMetrics;
+import com.tradesignals.execution.ledger.ReportType;
 import com.tradesignals.platform.deviceauth.DeviceAuthenticationMechanism;
 import com.tradesignals.platform.deviceauth.DeviceIdentityProvider;
 import com.tradesignals.platform.problem.ProblemException;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -125,20 +127,19 @@ public class ReportResource {
     @APIResponse(responseCode = "200", description = "What the snapshot found",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = PositionsAnswer.class)))
     public Uni<Response> positions(@Valid @NotNull PositionsReport report) {
-        return Uni.createFrom().deferred(() -> reports.submitPositions(DeviceCaller.of(identity), report))
-                .onFailure(ProblemException.class)
-                .invoke(problem -> metrics.report(report.type().name(), ((ProblemException) problem).slug()))
-                .map(ReportResource::response);
-    }
-
-    private static Response response(ReportService.StoredAnswer answer) {
-        return Response.status(answer.status()).type(MediaType.APPLICATION_JSON).entity(answer.body()).build();
+        return answer(report.type(), caller -> reports.submitPositions(caller, report));
     }
 
     private Uni<Response> submit(DeviceReport report) {
-        return Uni.createFrom().deferred(() -> reports.submit(DeviceCaller.of(identity), report))
+        return answer(report.type(), caller -> reports.submit(caller, report));
+    }
+
+    /** The stored answer as the response; a refused report is counted under its problem's slug. */
+    private Uni<Response> answer(ReportType type, Function<DeviceCaller, Uni<ReportService.StoredAnswer>> submission) {
+        return Uni.createFrom().deferred(() -> submission.apply(DeviceCaller.of(identity)))
                 .onFailure(ProblemException.class)
-                .invoke(problem -> metrics.report(report.type().name(), ((ProblemException) problem).slug()))
-                .map(ReportResource::response);
+                .invoke(problem -> metrics.report(type.name(), ((ProblemException) problem).slug()))
+                .map(answer -> Response.status(answer.status()).type(MediaType.APPLICATION_JSON).entity(answer.body())
+                        .build());
     }
 }
