@@ -4,8 +4,10 @@ import io.vertx.sqlclient.ClosedConnectionException;
 import io.vertx.sqlclient.DatabaseException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
+import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.nio.channels.ClosedChannelException;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
@@ -24,6 +26,14 @@ public final class DatabaseUnavailable {
             "57P03", // cannot_connect_now: starting up or shutting down
             "53300", // too_many_connections
             "55000"); // object_not_in_prerequisite_state: "database is not currently accepting connections"
+
+    /**
+     * How the reactive client fails the commands it still held when their connection closed under them: without a
+     * dedicated type (io.vertx.sqlclient.impl.SocketConnectionBase), so only the message tells.
+     */
+    private static final List<String> CLOSED_CONNECTION_MESSAGES = List.of(
+            "Pending requests failed to be sent due to connection has been closed",
+            "Connection is not active now");
 
     private DatabaseUnavailable() {
     }
@@ -46,6 +56,12 @@ public final class DatabaseUnavailable {
         // TimeoutException covers Vert.x' NoStackTraceTimeoutException: no pooled connection within the pool's timeout.
         return failure instanceof ConnectException || failure instanceof NoRouteToHostException
                 || failure instanceof UnknownHostException || failure instanceof ClosedChannelException
-                || failure instanceof ClosedConnectionException || failure instanceof TimeoutException;
+                || failure instanceof SocketException || failure instanceof ClosedConnectionException
+                || failure instanceof TimeoutException || isClosedUnderCommand(failure);
+    }
+
+    private static boolean isClosedUnderCommand(Throwable failure) {
+        String message = failure.getMessage();
+        return message != null && CLOSED_CONNECTION_MESSAGES.stream().anyMatch(message::startsWith);
     }
 }

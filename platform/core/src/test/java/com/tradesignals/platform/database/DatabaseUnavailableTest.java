@@ -2,10 +2,13 @@ package com.tradesignals.platform.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vertx.core.VertxException;
+import io.vertx.core.impl.NoStackTraceThrowable;
 import io.vertx.core.impl.NoStackTraceTimeoutException;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 import java.net.ConnectException;
+import java.net.SocketException;
 import java.util.concurrent.CompletionException;
 import org.hibernate.HibernateException;
 import org.junit.jupiter.api.Test;
@@ -23,6 +26,19 @@ class DatabaseUnavailableTest {
         assertThat(DatabaseUnavailable.isCause(new PgException("terminating connection", "FATAL", "57P01", null)))
                 .isTrue();
         assertThat(DatabaseUnavailable.isCause(new PgException("connection failure", "FATAL", "08006", null))).isTrue();
+        assertThat(DatabaseUnavailable.isCause(new SocketException("Connection reset"))).isTrue();
+    }
+
+    /** What the reactive client fails a command with when the connection closes while the command waits to be sent. */
+    @Test
+    void commandsCaughtByTheirConnectionClosingAreUnavailabilityToo() {
+        assertThat(DatabaseUnavailable.isCause(new CompletionException(new NoStackTraceThrowable(
+                "Pending requests failed to be sent due to connection has been closed.")))).isTrue();
+        assertThat(DatabaseUnavailable.isCause(new VertxException(
+                "Pending requests failed to be sent due to connection has been closed.",
+                new PgException("terminating connection", "FATAL", "57P01", null)))).isTrue();
+        assertThat(DatabaseUnavailable.isCause(new HibernateException(new NoStackTraceThrowable(
+                "Connection is not active now, current status: CLOSED")))).isTrue();
     }
 
     @Test
