@@ -8,6 +8,13 @@ import com.tradesignals.contracts.events.executions.FillRecorded;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
  * What qualifies a referral (decision 0307): by default the referred user's first applied fill with commissionable
@@ -32,30 +39,41 @@ public class ActivationService {
     }
 
     /**
-     * A fill was applied: its user is a trader from now on. Takes the tree lock when the fill could change what a
-     * claim sees: the user's first fill (from now on they cannot claim) or a commissionable fill of a user whose
-     * referral is pending. Both happen once per user, so fills otherwise never wait for each other here. Answers
-     * whether the fill activates the user's referral: then the caller locks the referrer's row (with the rest of
-     * the chain, in the one order every transaction locks affiliates in) and calls {@link #activate}.
+     * Fills were applied (a batch, in order): their users are traders from now on. Takes the tree lock when a fill
+     * could change what a claim sees: a user's first fill (from now on they cannot claim) or a commissionable fill
+     * of a user whose referral is pending. Both happen once per user, so fills otherwise never wait for each other
+     * here. Answers the users whose referral one of these fills activates (their first commissionable fill): the
+     * caller locks their referrers' rows (with the rest of the chains, in the one order every transaction locks
+     * affiliates in) and calls {@link #activate} with that fill, before accruing it.
      */
-    public Uni<Boolean> onFill(FillRecorded fill, boolean isCommissionable, Instant now) {
-        boolean mayActivate = rule == AffiliateConfig.Activation.FIRST_FILL && isCommissionable;
-        return traders.recordFill(fill.userId(), fill.fillId(), now).chain(isFirstFill -> {
-            if (!mayActivate) {
-                return isFirstFill ? referrals.lockTree().replaceWith(Boolean.FALSE) : Uni.createFrom().item(Boolean.FALSE);
+    public Uni<Set<UUID>> onFills(List<FillRecorded> fills, Predicate<FillRecorded> isCommissionable, Instant now) {
+        if (fills.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
+        }
+        Map<UUID, UUID> firstFillByUser = new LinkedHashMap<>();
+        Set<UUID> mayActivate = new LinkedHashSet<>();
+        for (FillRecorded fill : fills) {
+            firstFillByUser.putIfAbsent(fill.userId(), fill.fillId());
+            if (rule == AffiliateConfig.Activation.FIRST_FILL && isCommissionable.test(fill)) {
+                mayActivate.add(fill.userId());
             }
-            if (isFirstFill) {
-                // A claim may be committing right now: read the referral only once the lock is ours.
-                return referrals.lockTree().chain(() -> referrals.isPending(fill.userId()));
+        }
+        return traders.recordFirstFills(firstFillByUser, now).chain(firstFillUsers -> {
+            if (!firstFillUsers.isEmpty()) {
+                // A claim may be committing right now: read the referrals only once the lock is ours.
+                return referrals.lockTree().chain(() -> pendingAmong(mayActivate));
             }
-            // Not the first fill: no claim can add a referral now, only an activation can end a pending one.
-            return referrals.isPending(fill.userId()).chain(isPending -> isPending
-                    ? referrals.lockTree().replaceWith(Boolean.TRUE)
-                    : Uni.createFrom().item(Boolean.FALSE));
+            // No first fill: no claim can add a referral now, only an activation can end a pending one.
+            return pendingAmong(mayActivate).call(pending -> pending.isEmpty() ? Uni.createFrom().voidItem()
+                    : referrals.lockTree());
         });
     }
 
-    /** The fill qualifies the user's pending referral. After {@link #onFill} answered true. */
+    private Uni<Set<UUID>> pendingAmong(Set<UUID> userIds) {
+        return userIds.isEmpty() ? Uni.createFrom().item(Set.of()) : referrals.pendingAmong(userIds);
+    }
+
+    /** The fill qualifies the user's pending referral. After {@link #onFills} answered its user. */
     public Uni<Void> activate(FillRecorded fill) {
         return referrals.activatePending(fill.userId(), ReferralService.ActivatedBy.FIRST_FILL, fill.fillId());
     }

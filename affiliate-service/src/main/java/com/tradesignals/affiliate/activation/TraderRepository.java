@@ -4,7 +4,12 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Users whose fills affiliate-service has received (commissionable or not): a user who trades can no longer claim
@@ -13,16 +18,26 @@ import java.util.UUID;
 @ApplicationScoped
 public class TraderRepository {
 
-    /** Records the user's first fill; true when this is the first fill received for them. */
-    public Uni<Boolean> recordFill(UUID userId, UUID fillId, Instant now) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                        insert into traders (user_id, first_fill_id, recorded_at) values (:userId, :fillId, :now)
-                        on conflict (user_id) do nothing""")
-                .setParameter("userId", userId)
-                .setParameter("fillId", fillId)
-                .setParameter("now", now)
-                .executeUpdate()
-                .map(inserted -> inserted == 1));
+    /**
+     * Records each user's first fill (user id to fill id) with one statement; answers the users for whom these are
+     * the first fills received.
+     */
+    public Uni<Set<UUID>> recordFirstFills(Map<UUID, UUID> firstFillByUser, Instant now) {
+        List<Map.Entry<UUID, UUID>> rows = List.copyOf(firstFillByUser.entrySet());
+        String values = IntStream.range(0, rows.size())
+                .mapToObj(index -> "(:userId" + index + ", :fillId" + index + ", :now)")
+                .collect(Collectors.joining(", "));
+        return Panache.getSession().chain(session -> {
+            var query = session.createNativeQuery("with recorded as (insert into traders (user_id, first_fill_id, "
+                    + "recorded_at) values " + values + " on conflict (user_id) do nothing returning user_id) "
+                    + "select user_id from recorded", UUID.class);
+            query.setParameter("now", now);
+            for (int index = 0; index < rows.size(); index++) {
+                query.setParameter("userId" + index, rows.get(index).getKey());
+                query.setParameter("fillId" + index, rows.get(index).getValue());
+            }
+            return query.getResultList();
+        }).map(Set::copyOf);
     }
 
     public Uni<Boolean> hasTraded(UUID userId) {

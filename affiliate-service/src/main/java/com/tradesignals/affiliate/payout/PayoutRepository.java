@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -13,8 +14,30 @@ import java.util.UUID;
 @ApplicationScoped
 public class PayoutRepository implements PanacheRepositoryBase<Payout, UUID> {
 
-    public Uni<Payout> findByIdempotencyKey(UUID referrerId, String idempotencyKey) {
-        return find("referrerId = ?1 and idempotencyKey = ?2", referrerId, idempotencyKey).firstResult();
+    /**
+     * What a payout request needs to know besides the affiliate's row, in one query: the payout an earlier request
+     * with this idempotency key made (null without a key or without one), and the affiliate's held balance (accrued
+     * entries not yet available as of {@code maturedBy}, as {@code CommissionRepository.heldAmount} sums them).
+     */
+    public Uni<RequestStanding> requestStanding(UUID referrerId, String idempotencyKey, Instant maturedBy) {
+        return getSession().chain(session -> session.createNativeQuery("""
+                        select (select id from commission_payouts
+                                where referrer_id = :referrer and idempotency_key = cast(:key as varchar)),
+                               (select coalesce(sum(amount), 0) from commissions
+                                where referrer_id = :referrer and status = 'ACCRUED' and available_at > :maturedBy)""")
+                .setParameter("referrer", referrerId)
+                .setParameter("key", idempotencyKey)
+                .setParameter("maturedBy", maturedBy)
+                .getSingleResult())
+                .map(row -> {
+                    Object[] columns = (Object[]) row;
+                    return new RequestStanding(columns[0] == null ? null : UUID.fromString(columns[0].toString()),
+                            new BigDecimal(columns[1].toString()));
+                });
+    }
+
+    /** @param earlierPayoutId the payout an earlier request with the same idempotency key made, or null */
+    public record RequestStanding(UUID earlierPayoutId, BigDecimal held) {
     }
 
     public Uni<Payout> lock(UUID payoutId) {

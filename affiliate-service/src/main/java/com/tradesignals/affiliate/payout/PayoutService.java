@@ -73,27 +73,26 @@ public class PayoutService {
      */
     @WithTransaction
     public Uni<Requested> request(UUID userId, BigDecimal amount, String idempotencyKey) {
+        Instant now = clock.instant();
         return affiliates.lockByUserId(userId)
                 .onItem().ifNull().failWith(AffiliateProblems::notAnAffiliate)
-                .chain(affiliate -> idempotencyKey == null
-                        ? reserve(affiliate, amount, null)
-                        : payouts.findByIdempotencyKey(userId, idempotencyKey).chain(earlier -> {
-                            if (earlier == null) {
-                                return reserve(affiliate, amount, idempotencyKey);
-                            }
-                            if (earlier.amount.compareTo(amount) != 0) {
-                                throw AffiliateProblems.idempotencyKeyReused();
-                            }
-                            return Uni.createFrom().item(new Requested(PayoutView.of(earlier), false));
-                        }));
+                .chain(affiliate -> payouts.requestStanding(userId, idempotencyKey, affiliate.maturedBy(now))
+                        .chain(standing -> standing.earlierPayoutId() == null
+                                ? reserve(affiliate, amount, idempotencyKey, standing.held(), now)
+                                : payouts.findById(standing.earlierPayoutId()).map(earlier -> {
+                                    if (earlier.amount.compareTo(amount) != 0) {
+                                        throw AffiliateProblems.idempotencyKeyReused();
+                                    }
+                                    return new Requested(PayoutView.of(earlier), false);
+                                })));
     }
 
     /** Reserves the amount for a payout to the affiliate's current payout method, which the payout keeps. */
-    private Uni<Requested> reserve(Affiliate affiliate, BigDecimal amount, String idempotencyKey) {
+    private Uni<Requested> reserve(Affiliate affiliate, BigDecimal amount, String idempotencyKey, BigDecimal held,
+            Instant now) {
         if (affiliate.isSuspended()) {
             throw AffiliateProblems.affiliateSuspended();
         }
-        Instant now = clock.instant();
         return payoutMethods.current(affiliate.userId).chain(method -> {
             if (method == null) {
                 throw AffiliateProblems.noPayoutMethod();
@@ -101,8 +100,7 @@ public class PayoutService {
             if (amount.compareTo(config.minimumPayout()) < 0) {
                 throw AffiliateProblems.payoutBelowMinimum(config.minimumPayout(), config.currency());
             }
-            return requireAvailable(affiliate, amount, now).replaceWith(method);
-        }).chain(method -> {
+            requireAvailable(affiliate, amount, held);
             affiliate.reserve(amount, now);
             Payout payout = Payout.request(affiliate.userId, CommissionCalculator.money(amount), config.currency(),
                     idempotencyKey, method, now);
@@ -112,13 +110,11 @@ public class PayoutService {
         });
     }
 
-    private Uni<Void> requireAvailable(Affiliate affiliate, BigDecimal amount, Instant now) {
-        return commissions.heldAmount(affiliate.userId, affiliate.maturedBy(now)).invoke(held -> {
-            BigDecimal available = affiliate.pendingCommission.subtract(held);
-            if (amount.compareTo(available) > 0) {
-                throw AffiliateProblems.insufficientAvailableBalance(available.max(BigDecimal.ZERO), config.currency());
-            }
-        }).replaceWithVoid();
+    private void requireAvailable(Affiliate affiliate, BigDecimal amount, BigDecimal held) {
+        BigDecimal available = affiliate.pendingCommission.subtract(held);
+        if (amount.compareTo(available) > 0) {
+            throw AffiliateProblems.insufficientAvailableBalance(available.max(BigDecimal.ZERO), config.currency());
+        }
     }
 
     @WithSession
@@ -283,9 +279,10 @@ public class PayoutService {
                 throw AffiliateProblems.payoutStatusConflict("Only a failed payout can be retried; this one is "
                         + payout.status);
             }
-            return affiliates.lockByUserId(payout.referrerId).chain(affiliate -> requireAvailable(affiliate,
-                            payout.amount, now)
-                    .chain(() -> {
+            return affiliates.lockByUserId(payout.referrerId).chain(affiliate -> commissions
+                            .heldAmount(affiliate.userId, affiliate.maturedBy(now))
+                    .chain(held -> {
+                        requireAvailable(affiliate, payout.amount, held);
                         affiliate.reserve(payout.amount, now);
                         payout.status = Payout.Status.PENDING;
                         payout.failureReason = null;
@@ -310,10 +307,10 @@ public class PayoutService {
         if (payout.failureReason != null) {
             details.put("failure_reason", payout.failureReason);
         }
-        return audit.recordChange(new PayoutStatusChanged(payout.id, payout.referrerId, payout.amount,
-                                payout.currency, payout.status.name(), previous == null ? null : previous.name(),
-                                payout.failureReason, now),
-                        actor, "payout." + payout.status.name().toLowerCase(), "payout:" + payout.id, details)
+        return audit.recordChanges(List.of(new AuditLog.Change(new PayoutStatusChanged(payout.id, payout.referrerId,
+                                payout.amount, payout.currency, payout.status.name(),
+                                previous == null ? null : previous.name(), payout.failureReason, now),
+                        actor, "payout." + payout.status.name().toLowerCase(), "payout:" + payout.id, details)))
                 .invoke(() -> registry.counter("affiliate.payouts", "status", payout.status.name()).increment());
     }
 

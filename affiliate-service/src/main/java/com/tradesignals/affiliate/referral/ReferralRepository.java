@@ -4,8 +4,15 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 @ApplicationScoped
 public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID> {
@@ -28,13 +35,17 @@ public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID>
                 .replaceWithVoid();
     }
 
-    /** Whether the user's referral is pending, read as a value (not a managed entity that a later read would reuse). */
-    public Uni<Boolean> isPending(UUID referredUserId) {
-        return getSession().chain(session -> session.createNativeQuery(
-                        "select exists (select 1 from referrals where referred_user_id = :userId and status = 'PENDING')",
-                        Boolean.class)
-                .setParameter("userId", referredUserId)
-                .getSingleResult());
+    /** Which of these users have a pending referral. */
+    public Uni<Set<UUID>> pendingAmong(Collection<UUID> referredUserIds) {
+        List<UUID> users = List.copyOf(referredUserIds);
+        return getSession().chain(session -> {
+            var query = session.createNativeQuery("select referred_user_id from referrals where referred_user_id in ("
+                    + parameterList("user", users.size()) + ") and status = 'PENDING'", UUID.class);
+            for (int index = 0; index < users.size(); index++) {
+                query.setParameter("user" + index, users.get(index));
+            }
+            return query.getResultList();
+        }).map(Set::copyOf);
     }
 
     public Uni<Referral> findByReferred(UUID referredUserId) {
@@ -54,6 +65,45 @@ public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID>
                 .setParameter("userId", userId)
                 .setParameter("levels", levels)
                 .getResultList());
+    }
+
+    /**
+     * As {@link #referrerChain} for several users with one query: each user's referrers, level 1 first (a user without
+     * a referrer is absent).
+     */
+    public Uni<Map<UUID, List<UUID>>> referrerChains(Collection<UUID> userIds, int levels) {
+        List<UUID> users = List.copyOf(userIds);
+        return getSession().chain(session -> {
+            var query = session.createNativeQuery("""
+                    with recursive chain (trader_id, user_id, depth) as (
+                        select referred_user_id, referrer_id, 1 from referrals where referred_user_id in (%s)
+                        union all
+                        select c.trader_id, r.referrer_id, c.depth + 1
+                        from referrals r join chain c on r.referred_user_id = c.user_id
+                        where c.depth < :levels)
+                    select trader_id, user_id from chain order by trader_id, depth"""
+                    .formatted(parameterList("user", users.size())));
+            query.setParameter("levels", levels);
+            for (int index = 0; index < users.size(); index++) {
+                query.setParameter("user" + index, users.get(index));
+            }
+            return query.getResultList();
+        }).map(rows -> {
+            Map<UUID, List<UUID>> chains = new HashMap<>();
+            for (Object row : rows) {
+                Object[] columns = (Object[]) row;
+                chains.computeIfAbsent(uuid(columns[0]), trader -> new ArrayList<>()).add(uuid(columns[1]));
+            }
+            return chains;
+        });
+    }
+
+    private static String parameterList(String name, int size) {
+        return IntStream.range(0, size).mapToObj(index -> ":" + name + index).collect(Collectors.joining(", "));
+    }
+
+    private static UUID uuid(Object column) {
+        return column instanceof UUID id ? id : UUID.fromString(column.toString());
     }
 
     public Uni<List<Referral>> page(UUID referrerId, Instant beforeCreatedAt, UUID beforeId, int limit) {

@@ -19,8 +19,10 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /** The referral tree: claiming a referral, activating it, listing an affiliate's direct referrals. */
@@ -119,8 +121,8 @@ public class ReferralService {
                 : Uni.createFrom().voidItem());
     }
 
-    public Uni<Boolean> isPending(UUID userId) {
-        return referrals.isPending(userId);
+    public Uni<Set<UUID>> pendingAmong(Collection<UUID> userIds) {
+        return referrals.pendingAmong(userIds);
     }
 
     public Uni<Void> lockTree() {

@@ -13,6 +13,9 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
  * Writes audit entries. Call it inside the transaction of the audited action, so both commit or neither; a change
@@ -59,6 +62,37 @@ public class AuditLog implements PanacheRepositoryBase<AuditEntry, Long> {
         return outbox.add(transaction, event).chain(() -> record(transaction, actor, action, target, details));
     }
 
+    /**
+     * As {@link #recordChange(IntegrationEvent, String, String, String, Map)} for many changes of one transaction,
+     * with one statement whatever their number: the events (published in list order) and the entries.
+     */
+    public Uni<Void> recordChanges(List<Change> changes) {
+        if (changes.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Outbox.Insert events = outbox.insertOf(changes.stream().map(Change::event).toList());
+        List<AuditEntry> entries = changes.stream()
+                .map(change -> entryOf(change.actor(), change.action(), change.target(), change.details())).toList();
+        String values = IntStream.range(0, entries.size())
+                .mapToObj(index -> String.format("(:actor%1$d, :action%1$d, :target%1$d, :details%1$d, :occurredAt%1$d)",
+                        index))
+                .collect(Collectors.joining(", "));
+        return getSession().chain((Mutiny.Session session) -> {
+            var insert = session.createNativeQuery("with events as (" + events.sql() + ") "
+                    + "insert into audit_log (actor, action, target, details, occurred_at) values " + values);
+            events.parameters().forEach(insert::setParameter);
+            for (int index = 0; index < entries.size(); index++) {
+                AuditEntry entry = entries.get(index);
+                insert.setParameter("actor" + index, entry.actor)
+                        .setParameter("action" + index, entry.action)
+                        .setParameter("target" + index, entry.target)
+                        .setParameter("details" + index, entry.details)
+                        .setParameter("occurredAt" + index, entry.occurredAt);
+            }
+            return insert.executeUpdate();
+        }).replaceWithVoid();
+    }
+
     public Uni<List<AuditEntry>> forTarget(String target) {
         return list("target = ?1 order by id", target);
     }
@@ -71,6 +105,10 @@ public class AuditLog implements PanacheRepositoryBase<AuditEntry, Long> {
         entry.details = toJson(details);
         entry.occurredAt = clock.instant();
         return entry;
+    }
+
+    /** A change for {@link #recordChanges}: the event it causes and its audit entry. */
+    public record Change(IntegrationEvent event, String actor, String action, String target, Map<String, ?> details) {
     }
 
     private String toJson(Map<String, ?> details) {
