@@ -304,8 +304,15 @@ public final class PollBenchmark {
 
         List<SimulatedDevice> shuffled = new ArrayList<>(devices);
         Collections.shuffle(shuffled);
+        log("First signal since the service started, alone");
+        int next = publish(producer, shuffled, 0, 1, 1);
+        awaitDelivered(Duration.ofSeconds(60));
+        results.put("first signal since the service started → device (alone, before any warm-up)",
+                received.isEmpty() ? "not received in 60 s" : millis(received.get(0).latencyNanos()) + " ms");
+        received.clear();
+        published.clear();
         log("Warm-up: " + settings.warmupSignals + " signals");
-        int next = publish(producer, shuffled, 0, settings.warmupSignals, settings.signalsPerSecond.get(0));
+        next = publish(producer, shuffled, next, settings.warmupSignals, settings.signalsPerSecond.get(0));
         awaitDelivered(Duration.ofSeconds(60));
         received.clear();
         published.clear();
@@ -618,7 +625,7 @@ public final class PollBenchmark {
             Map<String, String> given = new LinkedHashMap<>();
             Arrays.stream(args).map(arg -> arg.replaceFirst("^--", "").split("=", 2))
                     .forEach(pair -> given.put(pair[0], pair.length > 1 ? pair[1] : "true"));
-            Settings settings = new Settings(integer(given, "devices", 5000), integer(given, "phase-seconds", 20),
+            Settings settings = new Settings(integer(given, "devices", 10000), integer(given, "phase-seconds", 20),
                     integer(given, "warmup-signals", 300),
                     Arrays.stream(Optional.ofNullable(given.remove("signals-per-second")).orElse("20,50,100").split(","))
                             .map(Integer::parseInt).toList(),
