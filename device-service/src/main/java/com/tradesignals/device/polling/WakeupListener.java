@@ -1,6 +1,8 @@
 package com.tradesignals.device.polling;
 
+import com.tradesignals.device.registry.DeviceKeyRepository;
 import com.tradesignals.device.signals.DeliveryRepository;
+import com.tradesignals.platform.deviceauth.DeviceKeyCache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.mutiny.core.Vertx;
@@ -19,7 +21,8 @@ import org.jboss.logging.Logger;
  * parked here for the device named in each notification. PostgreSQL notifies every listening instance on
  * commit, so it does not matter which replica consumed the signal or served the unlink. On the same connection,
  * {@link PollRepository#ANNOUNCEMENT_CHANNEL}: a new long poll of a device supersedes its older ones, wherever
- * they are parked (decision 0105).
+ * they are parked (decision 0105). And {@link DeviceKeyRepository#KEYS_CHANGED_CHANNEL}: a revoked or rotated
+ * device's keys leave this instance's key cache (decision 0016).
  */
 @ApplicationScoped
 public class WakeupListener {
@@ -28,13 +31,15 @@ public class WakeupListener {
     private static final Duration RECONNECT_DELAY = Duration.ofMillis(500);
 
     private final ParkedPolls parked;
+    private final DeviceKeyCache keyCache;
     private final PgSubscriber subscriber;
 
-    WakeupListener(ParkedPolls parked, Vertx vertx,
+    WakeupListener(ParkedPolls parked, DeviceKeyCache keyCache, Vertx vertx,
             @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
             @ConfigProperty(name = "quarkus.datasource.username") Optional<String> username,
             @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
         this.parked = parked;
+        this.keyCache = keyCache;
         PgConnectOptions options = PgConnectOptions.fromUri(url.replaceFirst("^vertx-reactive:", ""))
                 .setMetricsName("device-wakeup-listener");
         username.ifPresent(options::setUser);
@@ -51,6 +56,9 @@ public class WakeupListener {
         subscriber.channel(PollRepository.ANNOUNCEMENT_CHANNEL)
                 .handler(this::announced)
                 .subscribeHandler(parked::announcedAll);
+        subscriber.channel(DeviceKeyRepository.KEYS_CHANGED_CHANNEL)
+                .handler(this::keysChanged)
+                .subscribeHandler(keyCache::forgetAll);
         subscriber.connect().await().atMost(Duration.ofSeconds(30));
         LOG.infof("Listening for device wake-ups on channel %s", DeliveryRepository.WAKEUP_CHANNEL);
     }
@@ -65,6 +73,14 @@ public class WakeupListener {
             parked.announced(UUID.fromString(deviceAndPoll[0]), UUID.fromString(deviceAndPoll[1]));
         } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException notAnAnnouncement) {
             LOG.warnf("Ignoring a poll announcement that names no device and poll: %s", payload);
+        }
+    }
+
+    private void keysChanged(String deviceId) {
+        try {
+            keyCache.forgetDevice(UUID.fromString(deviceId));
+        } catch (IllegalArgumentException notADeviceId) {
+            LOG.warnf("Ignoring a key change that names no device: %s", deviceId);
         }
     }
 

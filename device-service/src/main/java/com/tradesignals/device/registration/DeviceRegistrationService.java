@@ -13,8 +13,10 @@ import com.tradesignals.device.registry.DeviceKey;
 import com.tradesignals.device.registry.DeviceKeyRepository;
 import com.tradesignals.device.registry.DeviceRepository;
 import com.tradesignals.device.signals.DeliveryRepository;
+import com.tradesignals.platform.deviceauth.DeviceKeyCache;
 import com.tradesignals.platform.deviceauth.DeviceSecretSource;
 import com.tradesignals.platform.problem.ProblemException;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -35,17 +37,20 @@ public class DeviceRegistrationService {
     private final DeviceKeyRepository keys;
     private final DeliveryRepository deliveries;
     private final DeviceSecretSource secrets;
+    private final DeviceKeyCache keyCache;
     private final DeviceAudit audit;
     private final DeviceConfig config;
     private final PresenceConfig presence;
     private final Clock clock;
 
     DeviceRegistrationService(DeviceRepository devices, DeviceKeyRepository keys, DeliveryRepository deliveries,
-            DeviceSecretSource secrets, DeviceAudit audit, DeviceConfig config, PresenceConfig presence, Clock clock) {
+            DeviceSecretSource secrets, DeviceKeyCache keyCache, DeviceAudit audit, DeviceConfig config,
+            PresenceConfig presence, Clock clock) {
         this.devices = devices;
         this.keys = keys;
         this.deliveries = deliveries;
         this.secrets = secrets;
+        this.keyCache = keyCache;
         this.audit = audit;
         this.config = config;
         this.presence = presence;
@@ -120,10 +125,14 @@ public class DeviceRegistrationService {
     /**
      * Unlinks a device: it becomes inactive (the row stays as history), every key version ends now, its
      * unacknowledged deliveries are cancelled and its parked polls are answered 401. Unlinking an unlinked
-     * device changes nothing.
+     * device changes nothing. Once committed, no replica authenticates the device from its key cache.
      */
-    @WithTransaction
     public Uni<Void> unlink(UUID userId, UUID deviceId) {
+        return Panache.withTransaction(() -> unlinkInTransaction(userId, deviceId))
+                .invoke(() -> keyCache.forgetDevice(deviceId));
+    }
+
+    private Uni<Void> unlinkInTransaction(UUID userId, UUID deviceId) {
         return devices.lockOwned(userId, deviceId).chain(device -> {
             if (!device.isActive) {
                 return Uni.createFrom().voidItem();
@@ -131,6 +140,7 @@ public class DeviceRegistrationService {
             Instant now = clock.instant();
             device.unlink(now);
             return keys.expireAll(device.id, now)
+                    .chain(() -> keys.announceChange(device.id))
                     .chain(() -> deliveries.cancelPending(device.id, now))
                     .chain(() -> currentKeyVersion(device.id))
                     .call(keyVersion -> audit.recordChange(new DeviceRevoked(device.id, userId, keyVersion, now),

@@ -36,7 +36,7 @@ public class RegisteredDeviceKeys implements DeviceKeyDirectory {
                     OffsetDateTime validUntil = row.getOffsetDateTime("valid_until");
                     boolean isKeyLive = validUntil == null || now.isBefore(validUntil.toInstant());
                     return new DeviceKeyStatus(keyId.deviceId(), row.getUUID("user_id"),
-                            row.getBoolean("is_active") && isKeyLive);
+                            row.getBoolean("is_active") && isKeyLive, validUntil == null ? null : validUntil.toInstant());
                 });
     }
 }

@@ -38,8 +38,11 @@ public class KnownDeviceKeys implements DeviceKeyDirectory {
                         return null;
                     }
                     Row row = found.next();
+                    OffsetDateTime previousValidUntil = row.getOffsetDateTime("previous_key_valid_until");
+                    boolean isPrevious = row.getInteger("key_version") != keyId.keyVersion();
                     return new DeviceKeyStatus(keyId.deviceId(), row.getUUID("user_id"),
-                            row.getBoolean("is_active") && isLive(row, keyId.keyVersion(), now));
+                            row.getBoolean("is_active") && isLive(row, keyId.keyVersion(), now),
+                            isPrevious && previousValidUntil != null ? previousValidUntil.toInstant() : null);
                 });
     }
 

@@ -29,4 +29,20 @@ public interface DeviceAuthConfig {
      */
     @WithDefault("5s")
     Duration noncePurgeInterval();
+
+    /**
+     * How long a usable key is taken from the cache without asking the key directory: the longest a revoked or
+     * rotated-out key keeps working on a replica that did not learn of the change (decision 0016). 0 turns the
+     * cache off.
+     */
+    @WithDefault("10s")
+    Duration keyCacheTtl();
+
+    /** Most keys cached at once; beyond it, keys are looked up every time until entries expire. */
+    @WithDefault("100000")
+    int keyCacheMaxEntries();
+
+    /** Most nonces inserted by one statement (the nonces of requests that arrived while the previous insert ran). */
+    @WithDefault("500")
+    int nonceBatchMaxSize();
 }

@@ -9,8 +9,6 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import java.time.Clock;
@@ -31,17 +29,19 @@ public class DeviceIdentityProvider implements IdentityProvider<DeviceSignatureR
     public static final String KEY_ID = "device.key-id";
 
     private final Instance<DeviceKeyDirectory> directory;
+    private final DeviceKeyCache keys;
     private final DeviceSecretSource secrets;
     private final DeviceAuthConfig config;
-    private final Pool database;
+    private final NonceLedger nonces;
     private final Clock clock;
 
-    DeviceIdentityProvider(Instance<DeviceKeyDirectory> directory, DeviceSecretSource secrets, DeviceAuthConfig config,
-            Pool database, Clock clock) {
+    DeviceIdentityProvider(Instance<DeviceKeyDirectory> directory, DeviceKeyCache keys, DeviceSecretSource secrets,
+            DeviceAuthConfig config, NonceLedger nonces, Clock clock) {
         this.directory = directory;
+        this.keys = keys;
         this.secrets = secrets;
         this.config = config;
-        this.database = database;
+        this.nonces = nonces;
         this.clock = clock;
     }
 
@@ -57,11 +57,11 @@ public class DeviceIdentityProvider implements IdentityProvider<DeviceSignatureR
         if (!directory.isResolvable()) {
             return Uni.createFrom().failure(new DeviceAuthenticationFailure("devices-not-accepted-here"));
         }
-        return directory.get().find(authorization.keyId(), now).chain(key -> {
+        return keys.find(authorization.keyId(), now, directory.get()).chain(key -> {
             if (key == null) {
                 throw new DeviceAuthenticationFailure("unknown-key");
             }
-            if (!key.isUsable()) {
+            if (!key.isUsableAt(now)) {
                 throw new DeviceAuthenticationFailure("revoked-or-expired-key");
             }
             byte[] secret = secrets.secretOf(authorization.keyId());
@@ -86,10 +86,7 @@ public class DeviceIdentityProvider implements IdentityProvider<DeviceSignatureR
     private Uni<Boolean> acceptNonceOnce(DeviceAuthorization authorization, Instant now) {
         // Kept for twice the skew: a request outside the window is refused before its nonce is looked at.
         Instant expiresAt = now.plus(config.clockSkew().multipliedBy(2));
-        return database.preparedQuery("insert into device_request_nonces (kid, nonce, expires_at) values ($1, $2, $3) "
-                        + "on conflict do nothing")
-                .execute(Tuple.of(authorization.keyId().toString(), authorization.nonce(),
-                        expiresAt.atOffset(ZoneOffset.UTC)))
-                .map(result -> result.rowCount() == 1);
+        return nonces.acceptOnce(authorization.keyId().toString(), authorization.nonce(),
+                expiresAt.atOffset(ZoneOffset.UTC));
     }
 }

@@ -3,6 +3,7 @@ package com.tradesignals.platform.deviceauth;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tradesignals.contracts.signing.DeviceKeyId;
 import com.tradesignals.contracts.signing.DeviceRequestSigner;
@@ -12,9 +13,17 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +37,9 @@ class DeviceAuthenticationTest {
 
     @Inject
     DeviceKeys devices;
+
+    @Inject
+    Pool database;
 
     private UUID user;
     private DeviceRequestSigner signer;
@@ -53,6 +65,61 @@ class DeviceAuthenticationTest {
         String authorization = signer.authorization("POST", PATH, "", BODY);
         post(authorization, BODY).statusCode(200);
         refused(post(authorization, BODY));
+    }
+
+    @Test
+    void aNonceAnotherReplicaAcceptedIsRejectedHere() {
+        String nonce = DeviceRequestSigner.newNonce();
+        String authorization = signer.authorization("POST", PATH, "", BODY, System.currentTimeMillis(), nonce);
+        // Replicas share the database: this is the row another replica's acceptance left.
+        database.preparedQuery("insert into device_request_nonces (kid, nonce, expires_at) values ($1, $2, $3)")
+                .execute(Tuple.of(signer.keyId().toString(), nonce, OffsetDateTime.now().plusMinutes(2)))
+                .await().atMost(Duration.ofSeconds(10));
+
+        refused(post(authorization, BODY));
+    }
+
+    @Test
+    void theSameSignedRequestSentManyTimesAtOnceIsAcceptedOnce() {
+        String authorization = signer.authorization("POST", PATH, "", BODY);
+        ExecutorService clients = Executors.newFixedThreadPool(16);
+        try {
+            List<CompletableFuture<Integer>> statuses = IntStream.range(0, 32)
+                    .mapToObj(ignored -> CompletableFuture.supplyAsync(
+                            () -> post(authorization, BODY).extract().statusCode(), clients))
+                    .toList();
+            List<Integer> answered = statuses.stream().map(CompletableFuture::join).toList();
+
+            assertThat(answered).filteredOn(status -> status == 200).hasSize(1);
+            assertThat(answered).filteredOn(status -> status == 401).hasSize(31);
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
+    @Test
+    void manyDevicesSigningAtOnceAreEachAccepted() {
+        List<DeviceRequestSigner> signers = IntStream.range(0, 32).mapToObj(ignored -> devices.issue(user)).toList();
+        ExecutorService clients = Executors.newFixedThreadPool(16);
+        try {
+            List<Integer> answered = signers.stream()
+                    .map(each -> CompletableFuture.supplyAsync(() -> post(each.authorization("POST", PATH, "", BODY),
+                            BODY).extract().statusCode(), clients))
+                    .toList().stream().map(CompletableFuture::join).toList();
+
+            assertThat(answered).containsOnly(200).hasSize(32);
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
+    @Test
+    void aKeyRevokedWhereTheServiceLearnsOfItIsRefusedAtOnce() {
+        post(signer.authorization("POST", PATH, "", BODY), BODY).statusCode(200);
+
+        devices.revoke(signer.keyId());
+
+        refused(post(signer.authorization("POST", PATH, "", BODY), BODY));
     }
 
     @Test

@@ -16,9 +16,11 @@ public class DeviceKeys implements DeviceKeyDirectory {
 
     private final Map<DeviceKeyId, DeviceKeyStatus> keys = new ConcurrentHashMap<>();
     private final DeviceSecretSource secrets;
+    private final DeviceKeyCache cache;
 
-    DeviceKeys(DeviceSecretSource secrets) {
+    DeviceKeys(DeviceSecretSource secrets, DeviceKeyCache cache) {
         this.secrets = secrets;
+        this.cache = cache;
     }
 
     /** A new device of {@code userId} with a usable first key, and a signer holding its secret. */
@@ -26,6 +28,12 @@ public class DeviceKeys implements DeviceKeyDirectory {
         DeviceKeyId keyId = new DeviceKeyId(UUID.randomUUID(), 1);
         keys.put(keyId, new DeviceKeyStatus(keyId.deviceId(), userId, true));
         return new DeviceRequestSigner(keyId, DeviceSecrets.toHex(secrets.secretOf(keyId)));
+    }
+
+    /** The device's key stops working, and the service forgets it as a service does once the revocation committed. */
+    void revoke(DeviceKeyId keyId) {
+        keys.computeIfPresent(keyId, (id, status) -> new DeviceKeyStatus(status.deviceId(), status.userId(), false));
+        cache.forgetDevice(keyId.deviceId());
     }
 
     @Override
