@@ -3,6 +3,7 @@ package com.tradesignals.execution.bench;
 import com.tradesignals.contracts.signing.DeviceKeyId;
 import com.tradesignals.contracts.signing.DeviceRequestSigner;
 import com.tradesignals.contracts.signing.DeviceSecrets;
+import com.tradesignals.testsupport.BenchSummary;
 import com.tradesignals.testsupport.KafkaBroker;
 import com.tradesignals.testsupport.PostgresServer;
 import com.tradesignals.testsupport.ProcessCpu;
@@ -61,6 +62,8 @@ public final class FillBenchmark {
     private final Map<String, String> results = new LinkedHashMap<>();
     private final Vertx vertx = Vertx.vertx();
     private ServiceProcess service;
+    /** pgbench's rate for the same statements, fills/s. */
+    private double pgbenchFillsPerSecond;
     /** Per device, the ids of its seeded signals in order, computed up front (not by the generator under load). */
     private String[][] signalIds;
 
@@ -127,6 +130,8 @@ public final class FillBenchmark {
             results.put("other answers / not sent (more than max-in-flight waiting)", measured.other + " / "
                     + measured.notSent);
             results.put("latency from scheduled send, p50 / p90 / p99 / max (ms)", measured.percentiles());
+            double acceptedPerSecond = measured.accepted / (double) seconds;
+            double p99 = measured.quantileMillis(0.99);
             results.put("machine CPU busy while measured (all cores = 100 %)", String.format(Locale.ROOT, "%.0f %%",
                     100 * measured.cpuAtEnd.busySince(measured.cpuAtStart)));
             results.put("CPU per fill while measured: service / PostgreSQL (ms)", String.format(Locale.ROOT,
@@ -142,6 +147,7 @@ public final class FillBenchmark {
             stopService();
             seed(statement, devices, 200, "pg-signal");
             pgbench(repository, postgres, devices);
+            summarize(schedule.rate(), acceptedPerSecond, p99, measured.quantileMillis(0.50));
         }
         report(repository);
     }
@@ -229,6 +235,12 @@ public final class FillBenchmark {
                 }
             }
             return slowest;
+        }
+
+        double quantileMillis(double quantile) {
+            long[] sorted = Arrays.stream(latenciesMicros).filter(latency -> latency != Long.MAX_VALUE).toArray();
+            Arrays.sort(sorted);
+            return at(sorted, quantile);
         }
 
         String percentiles() {
@@ -420,6 +432,7 @@ public final class FillBenchmark {
         if (!tps.find() || !latency.find()) {
             throw new IllegalStateException("pgbench failed:\n" + output);
         }
+        pgbenchFillsPerSecond = Double.parseDouble(tps.group(1));
         results.put("pgbench ceiling, same statements (" + clients + " clients)", String.format(Locale.ROOT,
                 "%.0f fills/s, latency average %s ms", Double.parseDouble(tps.group(1)), latency.group(1)));
     }
@@ -444,6 +457,18 @@ public final class FillBenchmark {
     }
 
     // ---- report ---------------------------------------------------------------------------------------------------
+
+    /** The headline figures for dev/bench (target/bench/fill-ingestion.tsv). */
+    private void summarize(int rate, double acceptedPerSecond, double p99, double p50) throws IOException {
+        double ratio = acceptedPerSecond / pgbenchFillsPerSecond;
+        new BenchSummary("fill-ingestion")
+                .add("fill ingestion at " + rate + " fills/s offered: accepted/s, vs pgbench, same statements",
+                        String.format(Locale.ROOT, "%.0f", acceptedPerSecond), "≥ 0.5 × pgbench", ratio >= 0.5,
+                        String.format(Locale.ROOT, "%.0f", pgbenchFillsPerSecond), String.format(Locale.ROOT, "%.2f", ratio))
+                .add("fill ingestion at " + rate + " fills/s offered: answer p50 / p99 (ms)",
+                        String.format(Locale.ROOT, "%.1f / %.1f", p50, p99), "p99 ≤ 50", p99 <= 50)
+                .write();
+    }
 
     private void report(Path repository) throws IOException {
         StringBuilder table = new StringBuilder("# execution-service fill ingestion, " + LocalDateTime.now().withNano(0)
