@@ -2,11 +2,7 @@ package com.tradesignals.platform.database;
 
 import io.vertx.sqlclient.ClosedConnectionException;
 import io.vertx.sqlclient.DatabaseException;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.SocketException;
-import java.net.UnknownHostException;
-import java.nio.channels.ClosedChannelException;
+import java.io.IOException;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
@@ -53,10 +49,10 @@ public final class DatabaseUnavailable {
             String state = database.getSqlState();
             return state != null && (state.startsWith("08") || UNAVAILABLE_STATES.contains(state));
         }
-        // TimeoutException covers Vert.x' NoStackTraceTimeoutException: no pooled connection within the pool's timeout.
-        return failure instanceof ConnectException || failure instanceof NoRouteToHostException
-                || failure instanceof UnknownHostException || failure instanceof ClosedChannelException
-                || failure instanceof SocketException || failure instanceof ClosedConnectionException
+        // IOException: the socket failed under a read or write (connection refused or reset, broken pipe, closed
+        // channel, unknown host). TimeoutException covers Vert.x' NoStackTraceTimeoutException: no pooled connection
+        // within the pool's timeout.
+        return failure instanceof IOException || failure instanceof ClosedConnectionException
                 || failure instanceof TimeoutException || isClosedUnderCommand(failure);
     }
 

@@ -7,6 +7,7 @@ import io.vertx.core.impl.NoStackTraceThrowable;
 import io.vertx.core.impl.NoStackTraceTimeoutException;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketException;
 import java.util.concurrent.CompletionException;
@@ -27,6 +28,7 @@ class DatabaseUnavailableTest {
                 .isTrue();
         assertThat(DatabaseUnavailable.isCause(new PgException("connection failure", "FATAL", "08006", null))).isTrue();
         assertThat(DatabaseUnavailable.isCause(new SocketException("Connection reset"))).isTrue();
+        assertThat(DatabaseUnavailable.isCause(new CompletionException(new IOException("Broken pipe")))).isTrue();
     }
 
     /** What the reactive client fails a command with when the connection closes while the command waits to be sent. */
