@@ -1,5 +1,6 @@
 package com.tradesignals.platform.database;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.vertx.sqlclient.ClosedConnectionException;
 import io.vertx.sqlclient.DatabaseException;
 import java.io.IOException;
@@ -50,9 +51,9 @@ public final class DatabaseUnavailable {
             return state != null && (state.startsWith("08") || UNAVAILABLE_STATES.contains(state));
         }
         // IOException: the socket failed under a read or write (connection refused or reset, broken pipe, closed
-        // channel, unknown host). TimeoutException covers Vert.x' NoStackTraceTimeoutException: no pooled connection
+        // channel, unknown host); Jackson's exceptions are IOExceptions too, and are not. TimeoutException covers Vert.x' NoStackTraceTimeoutException: no pooled connection
         // within the pool's timeout.
-        return failure instanceof IOException || failure instanceof ClosedConnectionException
+        return (failure instanceof IOException && !(failure instanceof JsonProcessingException)) || failure instanceof ClosedConnectionException
                 || failure instanceof TimeoutException || isClosedUnderCommand(failure);
     }
 

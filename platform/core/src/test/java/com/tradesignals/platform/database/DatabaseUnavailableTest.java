@@ -2,6 +2,7 @@ package com.tradesignals.platform.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import io.vertx.core.VertxException;
 import io.vertx.core.impl.NoStackTraceThrowable;
 import io.vertx.core.impl.NoStackTraceTimeoutException;
@@ -48,5 +49,7 @@ class DatabaseUnavailableTest {
         assertThat(DatabaseUnavailable.isCause(new PgException("null value", "ERROR", "23502", null))).isFalse();
         assertThat(DatabaseUnavailable.isCause(new PgException("deadlock", "ERROR", "40P01", null))).isFalse();
         assertThat(DatabaseUnavailable.isCause(new IllegalStateException("bug"))).isFalse();
+        assertThat(DatabaseUnavailable.isCause(new IllegalStateException(new JsonParseException(null, "bad json"))))
+                .isFalse();
     }
 }
