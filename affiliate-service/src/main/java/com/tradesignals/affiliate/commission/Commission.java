@@ -97,6 +97,10 @@ public class Commission {
     @Column(name = "available_at", nullable = false, updatable = false)
     public Instant availableAt;
 
+    /** The order entries were written in, by the database: a batch's entries share their times. */
+    @Column(name = "accrual_order", insertable = false, updatable = false)
+    public Long accrualOrder;
+
     @Column(name = "paid_at")
     public Instant paidAt;
 

@@ -28,8 +28,9 @@ public class CommissionRepository implements PanacheRepositoryBase<Commission, U
     }
 
     /**
-     * Inserts new fill entries (commissions, clawbacks) with one statement. Outside the session: the caller has
-     * finished changing them. The unique key (fill, beneficiary, level, entry type) rejects a second one.
+     * Inserts new fill entries (commissions, clawbacks) with one statement, in the list's order (the database numbers
+     * them, {@code accrual_order}). Outside the session: the caller has finished changing them. The unique key (fill,
+     * beneficiary, level, entry type) rejects a second one.
      */
     public Uni<Void> insertAll(List<Commission> entries) {
         if (entries.isEmpty()) {
@@ -107,7 +108,7 @@ public class CommissionRepository implements PanacheRepositoryBase<Commission, U
 
     /** Accrued entries available as of {@code maturedBy}, oldest first: what a completed payout may pay. */
     public Uni<List<Commission>> maturedUnpaid(UUID referrerId, Instant maturedBy) {
-        return list("referrerId = ?1 and status = ?2 and availableAt <= ?3 order by availableAt, id",
+        return list("referrerId = ?1 and status = ?2 and availableAt <= ?3 order by availableAt, accrualOrder",
                 referrerId, Commission.Status.ACCRUED, maturedBy);
     }
 }

@@ -3,6 +3,7 @@ package com.tradesignals.affiliate.commission;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tradesignals.affiliate.Programme;
+import com.tradesignals.affiliate.TestClock;
 import com.tradesignals.affiliate.TradingEvents;
 import com.tradesignals.contracts.events.IntegrationEvent;
 import com.tradesignals.contracts.events.executions.FillBusted;
@@ -12,10 +13,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,6 +39,9 @@ class BatchedAccrualTest {
 
     @Inject
     AccrualService accruals;
+
+    @Inject
+    TestClock clock;
 
     @Test
     void aBatchAccruesWhatItsRecordsOneByOneAccrue() throws Throwable {
@@ -66,6 +72,28 @@ class BatchedAccrualTest {
         apply(batch);
 
         assertExpectedLedger(tree);
+    }
+
+    /**
+     * A batch's entries share their times, and a payout still pays them oldest first, in the order of their fills:
+     * fills of 10 to 60 lots earn the referrer 20.00 to 120.00, and a payout of 120.00 pays exactly the first three.
+     */
+    @Test
+    void aPayoutPaysTheEntriesOfABatchInTheOrderOfTheirFills() throws Throwable {
+        UUID referrer = UUID.randomUUID();
+        UUID trader = UUID.randomUUID();
+        programme.claim(trader, programme.register(referrer)).then().statusCode(201);
+        programme.setBankAccount(referrer);
+        List<FillRecorded> fills = IntStream.rangeClosed(1, 6).mapToObj(tens -> fill(trader, tens + "0.00")).toList();
+        apply(List.copyOf(fills));
+        clock.advance(Duration.ofDays(8));
+
+        programme.requestPayout(referrer, "120.00", null).then().statusCode(201);
+        programme.processPayouts();
+
+        for (int index = 0; index < fills.size(); index++) {
+            programme.awaitStatus(fills.get(index).fillId(), index < 3 ? "PAID" : "ACCRUED", 1);
+        }
     }
 
     /**
