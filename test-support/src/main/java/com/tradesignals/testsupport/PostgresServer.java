@@ -148,7 +148,9 @@ public final class PostgresServer {
             String options = "-p " + port + " -k " + directory + " -c listen_addresses=127.0.0.1 -c fsync=off"
                     + " -c synchronous_commit=off -c full_page_writes=off -c max_connections=300"
                     // As the deployments' Clusters (k8s/base/databases.yaml); the default 128MB is a laptop's.
-                    + " -c shared_buffers=256MB";
+                    + " -c shared_buffers=256MB"
+                    // For profiling a benchmark, e.g. "-c shared_preload_libraries=pg_stat_statements".
+                    + " " + env("TEST_PG_OPTIONS", "");
             ProcessRunner.run(ProcessRunner.asUser(osUser, List.of(binaries.resolve("pg_ctl").toString(),
                     "-D", data.toString(), "-o", options, "-l", log.toString(), "-w", "-t", "60", "start")),
                     directory.resolve("pg_ctl.log"), 90);
