@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import com.tradesignals.device.LinkedDevice;
 import com.tradesignals.device.TestClock;
 import com.tradesignals.device.registry.DeviceKeyRepository;
+import com.tradesignals.platform.deviceauth.DeviceAuthConfig;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -17,17 +18,19 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Signed requests take a usable key from the replica's key cache (device-auth.key-cache-ttl, 10 s; decision 0016).
+ * Signed requests take a usable key from the replica's key cache (device-auth.key-cache-ttl; decision 0016).
  * A key ended on another replica stops working here as soon as its notification arrives, and without one when the
  * cache entry expires. Another replica is played by statements on the shared database.
  */
 @QuarkusTest
 class KeyChangesAcrossReplicasTest {
 
-    private static final Duration KEY_CACHE_TTL = Duration.ofSeconds(10);
 
     @Inject
     TestClock clock;
+
+    @Inject
+    DeviceAuthConfig deviceAuth;
 
     @Inject
     Pool database;
@@ -56,7 +59,7 @@ class KeyChangesAcrossReplicasTest {
         endKeysOnAnotherReplica(device.deviceId(), false);
 
         device.poll("").statusCode(200);
-        clock.advance(KEY_CACHE_TTL);
+        clock.advance(deviceAuth.keyCacheTtl());
         refused(device);
     }
 

@@ -32,6 +32,9 @@ class PresenceTest {
     TestClock clock;
 
     @Inject
+    PresenceConfig presence;
+
+    @Inject
     ObjectMapper objectMapper;
 
     @Inject
@@ -50,7 +53,7 @@ class PresenceTest {
             assertThat(view(device).getBoolean("is_online")).isTrue();
             assertThat(view(device).getString("last_seen_at")).isNotNull();
 
-            clock.advance(Duration.ofSeconds(61));
+            clock.advance(presence.onlineWindow().plusSeconds(1));
             assertThat(view(device).getBoolean("is_online")).isFalse();
             List<Boolean> listed = given().auth().oauth2(device.userToken()).when().get("/api/v1/devices")
                     .then().statusCode(200).extract().jsonPath().getList("is_online");
