@@ -67,7 +67,7 @@ function renderNavigation() {
     h("span", { class: "who" }, "Signed in: ", h("code", { id: "session-user", title: current.userId }, current.userId)),
     h("span", { class: "roles", id: "session-roles" }, current.roles.join(", ") || "no roles"),
     h("button", { type: "button", class: "secondary", id: "sign-out", onclick: () => endSession(null) }, "Sign out"))
-    : []);
+    : "");
 }
 
 /** Signs out (on request, or when the token expires) and shows the sign-in page. */

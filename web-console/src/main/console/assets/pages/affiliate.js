@@ -33,7 +33,7 @@ function balanceCards(b) {
 function tierBlock(tier) {
   const next = tier.next_tier;
   return h("div", { id: "tier", class: "stack" },
-    h("p", {}, h("strong", { class: "tier-name" }, `Tier ${tier.number}: ${tier.name}`), " · rates by level: ",
+    h("p", {}, h("strong", { class: "tier-name" }, tier.name), ` (tier ${tier.number}) · rates by level: `,
       tier.rates.map((r, i) => `L${i + 1} ${Number((r * 100).toFixed(2))} %`).join(", ")),
     next ? [
       h("label", { for: "tier-progress" },

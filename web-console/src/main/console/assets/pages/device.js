@@ -22,7 +22,7 @@ export async function render(main, { id }) {
       }, e.currentTarget) }, "Rotate key"),
       h("button", { type: "button", class: "danger", onclick: (e) => attempt(async () => {
         if (await unlink(device)) await loadDevice();
-      }, e.currentTarget) }, "Unlink")) : null;
+      }, e.currentTarget) }, "Unlink")) : "";
     summary.replaceChildren(h("dl", { class: "pairs" },
       h("dt", {}, "State"), h("dd", {}, deviceState(device)),
       h("dt", {}, "Last seen"), h("dd", {}, formatTime(device.last_seen_at)),

@@ -68,8 +68,8 @@ export async function render(main) {
     } catch (error) {
       if (!(error instanceof ApiProblem && error.status === 404 && error.type === "/problems/not-found")) throw error;
     }
-    current.replaceChildren(method ? [describeMethod(method), formatTime(method.updated_at), ")"]
-      : describeMethod(null));
+    current.replaceChildren(...(method ? [describeMethod(method), formatTime(method.updated_at), ")"]
+      : [describeMethod(null)]));
   });
   const loadBalance = () => attempt(async () => {
     const balances = await api("/api/v1/affiliates/balances");

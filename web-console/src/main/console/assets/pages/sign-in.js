@@ -41,9 +41,8 @@ export async function render(main) {
   });
 
   const dev = h("div", { id: "dev-sign-in", hidden: true });
-  main.append(pageTitle("Sign in"),
-    user() ? h("p", {}, "You are signed in; signing in again replaces the token.") : null,
-    section("With a token", form), dev);
+  main.append(pageTitle("Sign in"), section("With a token",
+    user() ? h("p", {}, "You are signed in; signing in again replaces the token.") : null, form), dev);
 
   const accounts = await devAccounts();
   if (accounts.length) {

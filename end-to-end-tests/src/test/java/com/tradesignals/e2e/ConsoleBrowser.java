@@ -15,6 +15,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -33,7 +34,7 @@ final class ConsoleBrowser implements AutoCloseable {
     /** Debian's packages (chromium, chromium-driver). */
     private static final String CHROMIUM = "/usr/bin/chromium";
     private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
-    static final Dimension DESKTOP = new Dimension(1280, 1000);
+    static final Dimension DESKTOP = new Dimension(1280, 1200);
     static final Dimension PHONE = new Dimension(390, 844);
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final Path SCREENSHOTS = ProjectRoot.path().resolve("docs/screenshots");
@@ -117,7 +118,9 @@ final class ConsoleBrowser implements AutoCloseable {
 
     /** Waits until {@code condition} holds, doing {@code refresh} (e.g. clicking a Refresh button) before each look. */
     void awaitAfterRefresh(String what, Runnable refresh, java.util.function.BooleanSupplier condition) {
-        new WebDriverWait(driver, WAIT, Duration.ofMillis(500)).withMessage(what).until(d -> {
+        // A refresh redraws the list: an element read while it is replaced is stale, and read again next time.
+        new WebDriverWait(driver, WAIT, Duration.ofMillis(500)).withMessage(what)
+                .ignoring(StaleElementReferenceException.class).until(d -> {
             refresh.run();
             return condition.getAsBoolean();
         });
@@ -137,15 +140,13 @@ final class ConsoleBrowser implements AutoCloseable {
         return driver.getPageSource();
     }
 
-    /** The desktop window, or a phone's viewport (emulated: desktop Chrome keeps windows wider than a phone). */
+    /**
+     * The viewport a desktop or a phone shows (emulated, exactly that size: desktop Chrome keeps a window wider than a
+     * phone, and its frame takes some of the window's height).
+     */
     void resize(Dimension size) {
-        if (size.equals(PHONE)) {
-            driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.<String, Object>of("width", size.width,
-                    "height", size.height, "deviceScaleFactor", 1, "mobile", true));
-        } else {
-            driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
-            driver.manage().window().setSize(size);
-        }
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.<String, Object>of("width", size.width,
+                "height", size.height, "deviceScaleFactor", 1, "mobile", size.equals(PHONE)));
     }
 
     /** How much wider than the window the page is (0: it fits). */

@@ -131,7 +131,7 @@ class WebConsoleTest {
         assertThat(link).isEqualTo(expected).contains("ref=");
         WebElement qr = browser.find(By.cssSelector("svg.qr"));
         assertThat(Integer.parseInt(qr.getDomAttribute("data-modules"))).isGreaterThanOrEqualTo(21);
-        assertThat(browser.find(By.id("tier")).getText()).contains("Tier 1");
+        assertThat(browser.find(By.id("tier")).getText()).contains("Bronze", "0 of 5 activated referrals for Silver");
         assertThat(browser.find(By.id("balance-available")).getText()).contains("0.00");
         browser.screenshot("affiliate-joined");
 
