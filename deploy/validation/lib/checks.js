@@ -247,6 +247,14 @@ function checkK8sGateway(objs, facts, problems) {
   }
   checkPodSecurity(where, pod, container, problems);
 
+  // The web console: the image is the gateway's (gateway/Dockerfile), which holds the console's files at CONSOLE_ROOT.
+  if (!/(^|\/)tradesignals\/gateway(:|@|$)/.test(container.image ?? "")) {
+    problems.push(`${where}: image ${container.image} is not tradesignals/gateway (gateway/Dockerfile, with the web console)`);
+  }
+  if (env.get("CONSOLE_ROOT")?.value !== facts.gatewayConsoleDir) {
+    problems.push(`${where}: CONSOLE_ROOT ${env.get("CONSOLE_ROOT")?.value} is not where gateway/Dockerfile copies the web console (${facts.gatewayConsoleDir})`);
+  }
+
   // The template comes in through a ConfigMap mounted at /etc/nginx/templates; it must be the same file.
   const mount = (container.volumeMounts ?? []).find((m) => m.mountPath === "/etc/nginx/templates");
   const vol = mount && pod.volumes.find((v) => v.name === mount.name);
@@ -300,7 +308,8 @@ function checkK8sGateway(objs, facts, problems) {
           continue;
         }
         prefixes.add(path);
-        if (!routes.some((r) => r.path === path || r.path === `${path}/`)) problems.push(`${where}: ${path} is not a path the gateway routes`);
+        const console = path === "/" && gatewayRoutes(facts.gatewayTemplate).some((r) => r.path === "/" && r.files);
+        if (!console && !routes.some((r) => r.path === path || r.path === `${path}/`)) problems.push(`${where}: ${path} is not a path the gateway routes`);
       }
     }
   }
@@ -959,6 +968,9 @@ export function checkCompose(compose, facts, monitoringFiles = composeMonitoring
     }, problems);
     const mounted = (g.volumes ?? []).some((v) => (typeof v === "string" ? v : `${v.source}:${v.target}`).startsWith("./gateway/default.conf.template:/etc/nginx/templates/default.conf.template"));
     if (!mounted) problems.push(`${where}: gateway/default.conf.template is not mounted at /etc/nginx/templates/default.conf.template`);
+    const consoleRoot = env.get("CONSOLE_ROOT")?.value;
+    const consoleMounted = (g.volumes ?? []).some((v) => (typeof v === "string" ? v : `${v.source}:${v.target}`).startsWith(`./web-console/target/console:${consoleRoot}`));
+    if (!consoleMounted) problems.push(`${where}: web-console/target/console is not mounted at CONSOLE_ROOT (${consoleRoot})`);
     const hc = healthUrl(g.healthcheck);
     if (!hc || hc[2] !== "/healthz" || hc[1] !== env.get("GATEWAY_PORT")?.value) {
       problems.push(`${where}: healthcheck is not /healthz on GATEWAY_PORT`);

@@ -314,14 +314,20 @@ export function gatewayTemplateVars(text = read("gateway/default.conf.template")
   return new Set([...body.matchAll(/\$\{([A-Z0-9_]+)\}/g)].map((m) => m[1]));
 }
 
-/** Path prefixes the gateway template routes to a service (location blocks with proxy_pass). */
+/** The gateway template's locations: path, exact or prefix, the upstream it proxies to, whether it serves files. */
 export function gatewayRoutes(text = read("gateway/default.conf.template")) {
   const routes = [];
   for (const m of text.matchAll(/location\s+(=\s*)?(\/[^\s{]*)\s*\{([^}]*)\}/g)) {
     const proxy = /proxy_pass\s+http:\/\/(\w+)/.exec(m[3]);
-    routes.push({ exact: Boolean(m[1]), path: m[2], upstream: proxy?.[1] ?? null });
+    // files: the location serves static files (the web console) from a root.
+    routes.push({ exact: Boolean(m[1]), path: m[2], upstream: proxy?.[1] ?? null, files: /^\s*root\s/m.test(m[3]) });
   }
   return routes;
+}
+
+/** Where the gateway's image (gateway/Dockerfile) puts the web console's files. */
+export function gatewayConsoleDir(text = read("gateway/Dockerfile")) {
+  return /^COPY\s+web-console\/target\/console\s+(\S+)\s*$/m.exec(text)?.[1] ?? null;
 }
 
 export function allFacts() {
@@ -333,6 +339,7 @@ export function allFacts() {
     devMasterKey: read("dev/keys/dev-only-device-master-key.hex").trim(),
     devPayoutMethodKey: read("dev/keys/dev-only-payout-method-key.hex").trim(),
     gatewayTemplate: read("gateway/default.conf.template"),
+    gatewayConsoleDir: gatewayConsoleDir(),
     devStack: devStackFacts(),
   };
 }

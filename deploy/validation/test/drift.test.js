@@ -138,6 +138,15 @@ test("k8s: the gateway sends a path prefix to the wrong port, or the HTTPRoute e
   expectProblem(problems, /the gateway route \/api\/v1\/devices\/ is not exposed/);
 });
 
+test("k8s: the gateway runs plain nginx (no web console), or looks for the console elsewhere", () => {
+  const objs = k8sCopy();
+  container(objs, "gateway").image = "nginx:1.27-alpine";
+  container(objs, "gateway").env.find((e) => e.name === "CONSOLE_ROOT").value = "/srv/console";
+  const problems = checkK8s(objs, facts);
+  expectProblem(problems, /Deployment gateway: image nginx:1.27-alpine is not tradesignals\/gateway/);
+  expectProblem(problems, /Deployment gateway: CONSOLE_ROOT \/srv\/console is not where gateway\/Dockerfile copies the web console/);
+});
+
 test("k8s: an HTTPRoute that bypasses the gateway, cuts long polls, names no Gateway here; an Ingress", () => {
   const objs = k8sCopy();
   const route = find(objs, "HTTPRoute", "gateway");
@@ -341,6 +350,12 @@ test("compose: a service without the dev-only opt-in, or another payout-method k
   const problems = checkCompose(c, facts);
   expectProblem(problems, /compose execution-service: PLATFORM_DEV_ONLY_SETTINGS_ALLOWED is not "true"/);
   expectProblem(problems, /compose affiliate-service: AFFILIATES_PAYOUT_METHODS_ENCRYPTION_KEY default is not dev\/keys\/dev-only-payout-method-key.hex/);
+});
+
+test("compose: the gateway without the web console's files", () => {
+  const c = structuredClone(compose);
+  c.services.gateway.volumes = c.services.gateway.volumes.filter((v) => !String(v).startsWith("./web-console/"));
+  expectProblem(checkCompose(c, facts), /compose gateway: web-console\/target\/console is not mounted at CONSOLE_ROOT/);
 });
 
 test("compose: gateway upstream port, database name and start order drift", () => {

@@ -95,7 +95,7 @@ test("Kafka client security variables map to the kafka.* client properties", () 
 
 test("the gateway template's variables", () => {
   assert.deepEqual([...gatewayTemplateVars()].sort(), [
-    "AFFILIATE_SERVICE_ADDR", "DEVICE_SERVICE_ADDR", "EXECUTION_SERVICE_ADDR", "GATEWAY_BURST", "GATEWAY_DEVICE_BURST",
+    "AFFILIATE_SERVICE_ADDR", "CONSOLE_ROOT", "DEVICE_SERVICE_ADDR", "EXECUTION_SERVICE_ADDR", "GATEWAY_BURST", "GATEWAY_DEVICE_BURST",
     "GATEWAY_PORT", "GATEWAY_RATE_PER_CLIENT", "GATEWAY_RATE_PER_DEVICE", "GATEWAY_RATE_PER_USER", "GATEWAY_TRUSTED_PROXIES",
     "GATEWAY_USER_BURST",
   ]);

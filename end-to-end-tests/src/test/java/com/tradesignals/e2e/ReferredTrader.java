@@ -78,7 +78,12 @@ final class ReferredTrader {
      * resends until it has an answer).
      */
     HttpResponse<String> fill(String tradeId) throws IOException, InterruptedException {
-        return report("fill", Map.of("signal_id", signalId.toString(), "trade_id", tradeId, "price", FILL_PRICE,
+        return fill(tradeId, FILL_PRICE);
+    }
+
+    /** The same at {@code price}: one far from the signal's (1.08345) is flagged for review, not applied. */
+    HttpResponse<String> fill(String tradeId, String price) throws IOException, InterruptedException {
+        return report("fill", Map.of("signal_id", signalId.toString(), "trade_id", tradeId, "price", price,
                 "size", LOTS_PER_FILL, "filled_at", Instant.now().toString()), "fill-" + tradeId);
     }
 

@@ -31,7 +31,8 @@ import org.awaitility.Awaitility;
 /**
  * The whole system as operators run it: PostgreSQL (a database per service), a Kafka broker, the three
  * services as separate processes from their packaged jars (device-service twice, on one database, to show
- * replicas cooperate), and the nginx gateway rendered from gateway/default.conf.template. Started once per
+ * replicas cooperate), and the nginx gateway rendered from gateway/default.conf.template, serving the web console
+ * from web-console/target/console. Started once per
  * test JVM, stopped when it exits. Logs: end-to-end-tests/target/e2e-logs/.
  */
 final class SystemUnderTest {
@@ -169,6 +170,12 @@ final class SystemUnderTest {
         variables.put("GATEWAY_RATE_PER_USER", "200r/s");
         variables.put("GATEWAY_USER_BURST", "400");
         variables.put("GATEWAY_TRUSTED_PROXIES", "127.0.0.1/32");
+        // The web console as the build left it (no dev-sign-in.json here: tests sign in with a pasted token).
+        Path console = root.resolve("web-console/target/console");
+        if (!Files.isRegularFile(console.resolve("index.html"))) {
+            throw new IllegalStateException(console + " is missing: build the web-console module first");
+        }
+        variables.put("CONSOLE_ROOT", console.toString());
         String serverBlock = Files.readString(root.resolve("gateway/default.conf.template"));
         for (Map.Entry<String, String> variable : variables.entrySet()) {
             serverBlock = serverBlock.replace("${" + variable.getKey() + "}", variable.getValue());
