@@ -27,7 +27,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The web console in Debian's headless Chromium, driven through Debian's chromedriver (both set explicitly, so
  * Selenium Manager never runs and nothing is downloaded), with a fresh profile. Pages are reached through the
- * gateway as a user reaches them; screenshots go to docs/screenshots/.
+ * gateway as a user reaches them. Screenshots go to end-to-end-tests/target/screenshots/, or where the system property
+ * {@code console.screenshots} says (relative to the project): {@code -Dconsole.screenshots=docs/screenshots} refreshes
+ * the README's, so that an ordinary test run leaves the working tree as it was.
  */
 final class ConsoleBrowser implements AutoCloseable {
 
@@ -37,7 +39,8 @@ final class ConsoleBrowser implements AutoCloseable {
     static final Dimension DESKTOP = new Dimension(1280, 1200);
     static final Dimension PHONE = new Dimension(390, 844);
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final Path SCREENSHOTS = ProjectRoot.path().resolve("docs/screenshots");
+    private static final Path SCREENSHOTS = ProjectRoot.path()
+            .resolve(System.getProperty("console.screenshots", "end-to-end-tests/target/screenshots"));
     private static final Path LOGS = ProjectRoot.path().resolve("end-to-end-tests/target/e2e-logs");
 
     private final ChromeDriver driver;
@@ -185,7 +188,7 @@ final class ConsoleBrowser implements AutoCloseable {
         }
     }
 
-    /** Writes docs/screenshots/{name}.png: what the window shows now. */
+    /** Writes {name}.png: what the window shows now. */
     void screenshot(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);

@@ -28,8 +28,8 @@ import org.openqa.selenium.WebElement;
 
 /**
  * The web console (docs/web-console.md) in a real browser, through the gateway, as traders, affiliates and operators
- * use it: every page it shows is the public API's answer. Writes the screenshots the README links
- * (docs/screenshots/).
+ * use it: every page it shows is the public API's answer. Takes the screenshots the README links (where:
+ * {@link ConsoleBrowser}).
  */
 class WebConsoleTest {
 
