@@ -51,10 +51,11 @@ public final class DatabaseUnavailable {
             return state != null && (state.startsWith("08") || UNAVAILABLE_STATES.contains(state));
         }
         // IOException: the socket failed under a read or write (connection refused or reset, broken pipe, closed
-        // channel, unknown host); Jackson's exceptions are IOExceptions too, and are not. TimeoutException covers Vert.x' NoStackTraceTimeoutException: no pooled connection
-        // within the pool's timeout.
-        return (failure instanceof IOException && !(failure instanceof JsonProcessingException)) || failure instanceof ClosedConnectionException
-                || failure instanceof TimeoutException || isClosedUnderCommand(failure);
+        // channel, unknown host); Jackson's exceptions are IOExceptions too, and are not. TimeoutException covers
+        // Vert.x' NoStackTraceTimeoutException: no pooled connection within the pool's timeout.
+        return failure instanceof IOException && !(failure instanceof JsonProcessingException)
+                || failure instanceof ClosedConnectionException || failure instanceof TimeoutException
+                || isClosedUnderCommand(failure);
     }
 
     private static boolean isClosedUnderCommand(Throwable failure) {
