@@ -10,6 +10,7 @@ import com.tradesignals.contracts.signing.DeviceSecrets;
 import com.tradesignals.testsupport.BenchSummary;
 import com.tradesignals.testsupport.ProjectRoot;
 import com.tradesignals.testsupport.TestTokens;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
@@ -70,7 +71,7 @@ public final class PipelineBenchmark {
     /** The poller re-reads commissions created this long before the newest it has seen: their transactions may commit late. */
     private static final Duration POLL_OVERLAP = Duration.ofSeconds(1);
 
-    private final Map<String, String> settings = new TreeMap<>(Map.of("rates", "200,1000", "warmup-seconds", "15",
+    private final Map<String, String> settings = new TreeMap<>(Map.of("rates", "200,1000", "warmup-seconds", "60",
             "seconds", "60", "drain-seconds", "60", "devices", "256", "tops", "4", "middles-per-top", "8",
             "max-in-flight", "5000", "poll-millis", "20"));
     private final StringBuilder report = new StringBuilder();
@@ -82,6 +83,7 @@ public final class PipelineBenchmark {
     private long nextIndex;
     private List<UUID> tops;
     private HttpClient http;
+    private Context sendContext;
     /** affiliate-service's consumer group (its application name unless configured otherwise). */
     private String group;
 
@@ -134,8 +136,12 @@ public final class PipelineBenchmark {
         }
         nextFill = new long[devices];
         // As FillBenchmark: one event loop, one connection per device at most; requests beyond wait in its queue.
-        http = Vertx.vertx().createHttpClient(new HttpClientOptions().setDefaultHost("127.0.0.1")
+        Vertx vertx = Vertx.vertx();
+        http = vertx.createHttpClient(new HttpClientOptions().setDefaultHost("127.0.0.1")
                 .setDefaultPort(system.executionService.port()), new PoolOptions().setHttp1MaxSize(devices));
+        // Requests start on the client's event loop: started from another thread, a response could end before the
+        // handler reading its body was attached (seen as 200 with an empty body, 19-41 per run, 2026-12-01).
+        sendContext = vertx.getOrCreateContext();
         report.append("# Fill-to-commission pipeline, ").append(Instant.now()).append("\n\nMachine: ")
                 .append(Runtime.getRuntime().availableProcessors()).append(" cores; PostgreSQL, Kafka, the three services")
                 .append(" (device-service twice, as the end-to-end tests run them), the gateway and this generator on")
@@ -217,7 +223,7 @@ public final class PipelineBenchmark {
                         }
                         inFlight.incrementAndGet();
                         int index = i;
-                        sendFill(phase, first + i).onComplete(answer -> {
+                        sendContext.runOnContext(started -> sendFill(phase, first + index).onComplete(answer -> {
                             long now = System.nanoTime();
                             inFlight.decrementAndGet();
                             if (answer.succeeded() && answer.result().startsWith("200 ")
@@ -228,7 +234,7 @@ public final class PipelineBenchmark {
                                 log("Unexpected answer: " + (answer.failed() ? answer.cause() : answer.result()));
                             }
                             answered.countDown();
-                        });
+                        }));
                     }
                     return null;
                 });

@@ -325,6 +325,9 @@ public final class PollBenchmark {
         awaitDelivered(Duration.ofSeconds(60));
         results.put("first signal since the service started → device (alone, before any warm-up)",
                 received.isEmpty() ? "not received in 60 s" : millis(received.get(0).latencyNanos()) + " ms");
+        if (!received.isEmpty()) {
+            results.putAll(split(received, " for the first signal"));
+        }
         received.clear();
         published.clear();
         log("Warm-up: " + settings.warmupSignals + " signals");
