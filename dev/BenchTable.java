@@ -215,6 +215,11 @@ public final class BenchTable {
         List<String[]> figures = new ArrayList<>();
         Matcher parked = find(text, "\\| long polls parked at once[^|]*\\| (\\d+) \\|");
         String parkedText = parked == null ? "" : ", " + parked.group(1) + " parked";
+        Matcher first = find(text, "\\| first signal since the service started → device[^|]*\\| ([\\d.]+) ms \\|");
+        if (first != null) {
+            figures.add(new String[] { "first signal since the service started → device (ms)" + parkedText,
+                    first.group(1), "≤ 100", met(Double.parseDouble(first.group(1)) <= 100), "-", "-" });
+        }
         Matcher latency = Pattern.compile("\\| signal → device latency p50 / p95 / p99 / max at (\\d+) signals/s[^|]*\\| "
                 + "([\\d.]+) / ([\\d.]+) / ([\\d.]+) / ([\\d.]+) ms \\|").matcher(text);
         while (latency.find()) {
