@@ -240,23 +240,23 @@ public final class BenchTable {
 
     static List<String[]> execution(String text) {
         List<String[]> figures = new ArrayList<>();
-        Matcher offered = find(text, "\\| fills offered[^|]*\\| [^|]*= (\\d+) fills/s \\|");
-        Matcher accepted = find(text, "\\| fills accepted \\(200 FILL_APPLIED\\) \\| \\d+ = (\\d+) fills/s \\|");
-        Matcher latency = find(text, "\\| latency from scheduled send, p50 / p90 / p99 / max \\(ms\\) \\| ([\\d.]+) / "
-                + "([\\d.]+) / ([\\d.]+) / ([\\d.]+) \\|");
+        Matcher highest = find(text, "\\| highest rate offered with p99 ≤ 50 ms \\(of ([^)]*) fills/s\\) \\| "
+                + "(?:\\d+ fills/s, (\\d+) accepted/s|none)");
         Matcher pgbench = find(text, "\\| pgbench ceiling[^|]*\\| (\\d+) fills/s");
-        String rate = offered == null ? "?" : offered.group(1);
-        if (accepted != null && pgbench != null) {
-            double value = Double.parseDouble(accepted.group(1));
+        if (highest != null && pgbench != null) {
+            String accepted = highest.group(2) == null ? "0" : highest.group(2);
+            double value = Double.parseDouble(accepted);
             double ceiling = Double.parseDouble(pgbench.group(1));
-            figures.add(new String[] { "fill ingestion at " + rate + " fills/s offered: accepted/s, vs pgbench, same "
-                    + "statements", accepted.group(1), "≥ 0.5 × pgbench", met(value / ceiling >= 0.5), pgbench.group(1),
-                    ratio(value, ceiling) });
+            figures.add(new String[] { "fill ingestion, highest rate offered with p99 ≤ 50 ms (of " + highest.group(1)
+                    + "): accepted/s, vs pgbench, same statements", accepted, "≥ 0.5 × pgbench",
+                    met(value / ceiling >= 0.5), pgbench.group(1), ratio(value, ceiling) });
         }
-        if (latency != null) {
-            figures.add(new String[] { "fill ingestion at " + rate + " fills/s offered: answer p50 / p99 (ms)",
-                    latency.group(1) + " / " + latency.group(3), "p99 ≤ 50",
-                    met(Double.parseDouble(latency.group(3)) <= 50), "-", "-" });
+        Matcher latency = Pattern.compile("\\| at (\\d+) fills/s: latency from scheduled send, p50 / p90 / p99 / max "
+                + "\\(ms\\) \\| ([\\d.]+) / ([\\d.]+) / ([\\d.]+) / ([\\d.]+) \\|").matcher(text);
+        while (latency.find()) {
+            figures.add(new String[] { "fill ingestion at " + latency.group(1) + " fills/s offered: answer p50 / p99 (ms)",
+                    latency.group(2) + " / " + latency.group(4), "p99 ≤ 50",
+                    met(Double.parseDouble(latency.group(4)) <= 50), "-", "-" });
         }
         return figures;
     }
