@@ -33,9 +33,9 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -128,6 +128,7 @@ public final class FillBenchmark {
             HttpClient http = vertx.createHttpClient(new HttpClientOptions().setDefaultHost("127.0.0.1")
                     .setDefaultPort(service.port()), new PoolOptions().setHttp1MaxSize(devices));
             List<Step> steps = new ArrayList<>();
+            long acceptedAnswers = 0;
             for (Schedule schedule : schedules) {
                 log("Rising over " + schedule.rampSeconds() + " s from " + schedule.startRate() + " to "
                         + schedule.rate() + " fills/s, then " + schedule.settleSeconds() + " s at that rate; then "
@@ -136,6 +137,7 @@ public final class FillBenchmark {
                 Step step = new Step(schedule.rate(), measured.accepted / (double) schedule.measuredSeconds(),
                         measured.quantileMillis(0.50), measured.quantileMillis(0.99));
                 steps.add(step);
+                acceptedAnswers += measured.acceptedInAll;
                 record(step, measured);
                 Files.writeString(repository.resolve("execution-service/target/bench-slow-windows-" + step.rate()
                         + ".txt"), measured.slowWindowTimeline(P99_LIMIT_MILLIS));
@@ -147,7 +149,7 @@ public final class FillBenchmark {
             long applied = count(statement, "select count(*) from fills where status = 'APPLIED'")
                     - settings.get("history-fills");
             results.put("applied fills in the database (all rates, warm-up included, besides the history)",
-                    applied + " (fills sent: " + Arrays.stream(nextFill).sum() + ")");
+                    applied + " (answers: " + acceptedAnswers + ")");
             results.put("outbox rows still unpublished at the end", Long.toString(count(statement,
                     "select count(*) from outbox_events")));
             stopService();
